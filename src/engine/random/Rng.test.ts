@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from './Rng';
+import { generateName, newUid, NAME_SUFFIX_ALPHABET } from './ids';
+
+describe('Rng', () => {
+  it('is reproducible from its seed', () => {
+    const a = createRng(42), b = createRng(42);
+    const drawsA = Array.from({ length: 20 }, () => a.next());
+    const drawsB = Array.from({ length: 20 }, () => b.next());
+    expect(drawsA).toEqual(drawsB);
+    expect(createRng(43).next()).not.toBe(drawsA[0]);
+  });
+
+  it('forks independent streams by label regardless of draw order', () => {
+    const root1 = createRng(7);
+    root1.next();
+    const fork1 = root1.fork('scheduler');
+    const fork2 = createRng(7).fork('scheduler');
+    expect(fork1.next()).toBe(fork2.next());
+    expect(createRng(7).fork('kubelet').next()).not.toBe(createRng(7).fork('scheduler').next());
+  });
+
+  it('draws integers within bounds', () => {
+    const rng = createRng(1);
+    for (let i = 0; i < 1000; i++) {
+      const v = rng.int(27);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThan(27);
+      const r = rng.range(3, 5);
+      expect(r).toBeGreaterThanOrEqual(3);
+      expect(r).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('ids', () => {
+  it('generates names like the apiserver: base + 5 chars of the no-vowel alphabet, cut to 63', () => {
+    const rng = createRng(3);
+    const name = generateName('frontend-', rng);
+    expect(name).toMatch(new RegExp(`^frontend-[${NAME_SUFFIX_ALPHABET}]{5}$`));
+    expect(generateName('x'.repeat(80), rng)).toHaveLength(63);
+  });
+
+  it('makes version-4 shaped uids', () => {
+    expect(newUid(createRng(5))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});

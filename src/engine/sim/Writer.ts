@@ -1,0 +1,177 @@
+import type { KubeObject, Pod, Typed } from '../api/types';
+import { kindInfo, DEFAULT_NAMESPACE } from '../api/types';
+import type { ObjectStore } from '../store/ObjectStore';
+import type { WatchChange } from '../store/ObjectsDiff';
+import type { VirtualClock } from '../clock/VirtualClock';
+import { isoTime } from '../clock/VirtualClock';
+import type { Rng } from '../random/Rng';
+import { generateName, newUid } from '../random/ids';
+import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
+import { clone, deepEqual, deepFreeze } from '../util/clone';
+import type { DeleteOptions } from './actions';
+
+export const FINALIZER_ORPHAN = 'orphan';
+export const FINALIZER_FOREGROUND = 'foregroundDeletion';
+export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
+
+/** Generated names retry on collision like the apiserver; past this it reports the conflict. */
+const MAX_GENERATE_NAME_ATTEMPTS = 8;
+
+/** The resource name kubectl and the apiserver use in messages: `pods`, `replicasets.apps`. */
+export function qualifiedResource(kind: string): string {
+  const info = kindInfo(kind);
+  if (!info) return kind.toLowerCase();
+  return info.group ? `${info.plural}.${info.group}` : info.plural;
+}
+
+/**
+ * The single writer: the only code that mutates the ObjectStore. Every write stamps metadata the
+ * way the apiserver does (uid, resourceVersion, generation, creationTimestamp, generated names),
+ * produces one WatchChange, and applies deletion semantics (grace periods, finalizers).
+ */
+export class Writer {
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: VirtualClock,
+    private readonly rng: Rng,
+    private readonly emit: (change: WatchChange) => void,
+    private readonly freeze: boolean,
+  ) {}
+
+  create(input: KubeObject): KubeObject {
+    const obj = clone(input);
+    const info = kindInfo(obj.kind);
+    obj.metadata = { ...obj.metadata };
+    if (info?.namespaced) obj.metadata.namespace = obj.metadata.namespace || DEFAULT_NAMESPACE;
+    else delete obj.metadata.namespace;
+    if (!obj.metadata.name) {
+      const base = obj.metadata.generateName;
+      if (!base) throw new ApiError('Invalid', `${obj.kind} is invalid: metadata.name: Required value: name or generateName is required`);
+      let attempt = 0;
+      do {
+        obj.metadata.name = generateName(base, this.rng);
+      } while (this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name) && ++attempt < MAX_GENERATE_NAME_ATTEMPTS);
+    }
+    if (this.store.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw alreadyExists(qualifiedResource(obj.kind), obj.metadata.name);
+    obj.metadata.uid = newUid(this.rng);
+    obj.metadata.creationTimestamp = isoTime(this.clock.nowMs());
+    obj.metadata.resourceVersion = String(++this.store.resourceVersion);
+    if (hasGeneration(obj.kind)) obj.metadata.generation = 1;
+    delete obj.metadata.deletionTimestamp;
+    this.commit(obj);
+    this.emit({ type: 'added', object: obj });
+    return obj;
+  }
+
+  /** Replaces an object. A set resourceVersion must match (optimistic concurrency); metadata stamps are kept. */
+  update(input: KubeObject): KubeObject {
+    const current = this.store.get(input.kind, input.metadata.namespace ?? (kindInfo(input.kind)?.namespaced ? DEFAULT_NAMESPACE : undefined), input.metadata.name);
+    if (!current) throw notFound(qualifiedResource(input.kind), input.metadata.name);
+    if (input.metadata.uid && input.metadata.uid !== current.metadata.uid) {
+      throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${input.metadata.uid}, UID in object meta: ${current.metadata.uid}`);
+    }
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== current.metadata.resourceVersion) {
+      throw new ApiError('Conflict', `Operation cannot be fulfilled on ${qualifiedResource(input.kind)} "${input.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`);
+    }
+    const obj = clone(input);
+    obj.metadata = {
+      ...obj.metadata,
+      uid: current.metadata.uid,
+      name: current.metadata.name,
+      namespace: current.metadata.namespace,
+      creationTimestamp: current.metadata.creationTimestamp,
+      // deletionTimestamp can only be set by delete, never cleared by an update.
+      deletionTimestamp: current.metadata.deletionTimestamp,
+      deletionGracePeriodSeconds: current.metadata.deletionGracePeriodSeconds,
+    };
+    if (!obj.metadata.namespace) delete obj.metadata.namespace;
+    if (!obj.metadata.deletionTimestamp) {
+      delete obj.metadata.deletionTimestamp;
+      delete obj.metadata.deletionGracePeriodSeconds;
+    }
+    if (hasGeneration(obj.kind)) {
+      const generation = current.metadata.generation ?? 1;
+      obj.metadata.generation = deepEqual(obj.spec, current.spec) ? generation : generation + 1;
+    }
+    if (deepEqual(obj, { ...current, metadata: { ...current.metadata, resourceVersion: obj.metadata.resourceVersion ?? current.metadata.resourceVersion } })) {
+      return current; // no-op writes do not bump resourceVersion, as in the apiserver
+    }
+    obj.metadata.resourceVersion = String(++this.store.resourceVersion);
+    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && !isGracefulPod(obj)) {
+      return this.remove(current);
+    }
+    this.commit(obj);
+    this.emit({ type: 'modified', object: obj, old: current });
+    return obj;
+  }
+
+  /**
+   * Models the apiserver's graceful deletion and finalizer handling: pods on a node get a
+   * deletionTimestamp and wait for their kubelet; objects with finalizers (including orphan and
+   * foregroundDeletion added here for those policies) wait for the garbage collector.
+   */
+  delete(kind: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
+    const ns = kindInfo(kind)?.namespaced ? namespace || DEFAULT_NAMESPACE : undefined;
+    const current = this.store.get(kind, ns, name);
+    if (!current) throw notFound(qualifiedResource(kind), name);
+    if (options.uid && options.uid !== current.metadata.uid) {
+      throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${options.uid}, UID in object meta: ${current.metadata.uid}`);
+    }
+    const now = this.clock.nowMs();
+    const finalizers = [...(current.metadata.finalizers ?? [])];
+    const policy = options.propagationPolicy;
+    if (policy === 'Orphan' && !finalizers.includes(FINALIZER_ORPHAN)) finalizers.push(FINALIZER_ORPHAN);
+    if (policy === 'Foreground' && !finalizers.includes(FINALIZER_FOREGROUND)) finalizers.push(FINALIZER_FOREGROUND);
+
+    if (kind === 'Pod') {
+      const pod = current as Typed<Pod>;
+      const phase = pod.status?.phase;
+      const bound = Boolean(pod.spec?.nodeName);
+      let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS;
+      // Unbound and finished pods have no kubelet to wait for (pkg/registry/core/pod/strategy.go CheckGracefulDelete).
+      if (!bound || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+      const currentGrace = current.metadata.deletionGracePeriodSeconds;
+      if (grace > 0 && (currentGrace === undefined || grace < currentGrace)) {
+        return this.markDeleting(current, finalizers, now + grace * 1000, grace);
+      }
+      if (grace > 0) return current; // already terminating with a shorter or equal grace period
+    }
+    if (finalizers.length > 0) return this.markDeleting(current, finalizers, current.metadata.deletionTimestamp ? undefined : now, 0);
+    return this.remove(current);
+  }
+
+  private markDeleting(current: KubeObject, finalizers: string[], deletionAtMs: number | undefined, graceSeconds: number): KubeObject {
+    const obj = clone(current);
+    obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
+    if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
+    if (deletionAtMs !== undefined) {
+      obj.metadata.deletionTimestamp = isoTime(deletionAtMs);
+      obj.metadata.deletionGracePeriodSeconds = graceSeconds;
+    }
+    if (deepEqual(obj.metadata, current.metadata)) return current;
+    obj.metadata.resourceVersion = String(++this.store.resourceVersion);
+    this.commit(obj);
+    this.emit({ type: 'modified', object: obj, old: current });
+    return obj;
+  }
+
+  private remove(current: KubeObject): KubeObject {
+    this.store.remove(current);
+    this.store.resourceVersion++;
+    this.emit({ type: 'deleted', object: current, old: current });
+    return current;
+  }
+
+  private commit(obj: KubeObject): void {
+    this.store.put(this.freeze ? deepFreeze(obj) : obj);
+  }
+}
+
+function hasGeneration(kind: string): boolean {
+  return kind !== 'Node' && kind !== 'Namespace' && kind !== 'Pod';
+}
+
+/** A pod still being stopped by its kubelet keeps existing after its finalizers are gone. */
+function isGracefulPod(obj: KubeObject): boolean {
+  return obj.kind === 'Pod' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+}
