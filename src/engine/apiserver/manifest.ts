@@ -76,11 +76,13 @@ export function parseManifest(text: string): ParsedManifest {
   docs.forEach((doc, index) => {
     if (doc.errors.length > 0) {
       for (const yamlError of doc.errors) {
-        const pos = yamlError.linePos?.[0];
+        // prettyErrors:false leaves linePos unset, so positions come from the error's offsets.
+        const start = counter.linePos(yamlError.pos[0]);
+        const end = counter.linePos(Math.max(yamlError.pos[1], yamlError.pos[0] + 1));
         errors.push({
-          message: `error: error parsing YAML (document ${index + 1}): line ${pos?.line ?? '?'}: ${firstLine(yamlError.message)}`,
+          message: `error: error parsing YAML (document ${index + 1}): line ${start.line}: ${firstLine(yamlError.message)}`,
           documentIndex: index,
-          position: pos ? { line: pos.line, column: pos.col, endLine: yamlError.linePos?.[1]?.line ?? pos.line, endColumn: yamlError.linePos?.[1]?.col ?? pos.col + 1 } : undefined,
+          position: { line: start.line, column: start.col, endLine: end.line, endColumn: end.line === start.line ? Math.max(end.col, start.col + 1) : end.col },
         });
       }
       return;
