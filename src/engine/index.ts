@@ -24,8 +24,10 @@ export { EPOCH_MS, isoTime } from './clock/VirtualClock';
 export { parseSelector, selectorFromLabelSelector, selectorFromSet, type Selector } from './api/labels';
 export { parseQuantity, type Quantity } from './api/quantity';
 export { Simulation } from './sim/Simulation';
+export { toJsonSchema, jsonSchemaForAll, explain, explainField, registerPodlabAnnotation, podlabAnnotations, type JsonSchema, type ExplainOptions, type ExplainResult, type PodlabAnnotationDoc } from './apiserver/schema';
 
 /** Creates a simulated cluster: 3 worker nodes (4 CPU, 8Gi, 110 pods) unless `nodes` says otherwise. */
 export function createCluster(config: ClusterConfig = {}): Cluster {
   return new Cluster(config);
 }
+export { podStatusColumns, type PodColumns } from './kubelet/podDisplay';

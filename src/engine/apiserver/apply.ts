@@ -6,9 +6,13 @@ import { parseManifest, type ManifestError, type ParsedDocument } from './manife
 import { strategyFor } from './strategy';
 import { clone, deepEqual } from '../util/clone';
 import { qualifiedResource } from '../sim/Writer';
+import { decodeFailureMessage, strictDecode } from './schema/decode';
 import './kinds/index';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Input versions a current cluster still serves besides the stored one (converted without a warning). */
+const STILL_SERVED_API_VERSIONS: ReadonlySet<string> = new Set(['autoscaling/v1']);
 
 export type ApplyMode = 'apply' | 'create' | 'replace';
 
@@ -112,7 +116,8 @@ function planDocument(sim: Simulation, doc: ParsedDocument, mode: ApplyMode, opt
     report(`error: resource mapping not found for name: ${JSON.stringify(nameOf(raw))} namespace: ${JSON.stringify(raw.metadata && typeof raw.metadata === 'object' ? ((raw.metadata as Record<string, unknown>).namespace ?? '') : '')} from ${JSON.stringify(options.fileName ?? 'STDIN')}: no matches for kind ${JSON.stringify(raw.kind)} in version ${JSON.stringify(raw.apiVersion)}${hint}`, info ? 'apiVersion' : 'kind');
     return undefined;
   }
-  if (raw.apiVersion !== info.apiVersion) {
+  // autoscaling/v1 is still served next to v2; only the retired versions get the warning.
+  if (raw.apiVersion !== info.apiVersion && !STILL_SERVED_API_VERSIONS.has(raw.apiVersion)) {
     warnings.push({ message: `Warning: ${raw.apiVersion} ${info.kind} is deprecated and no longer served by current Kubernetes; Podlab reads it as ${info.apiVersion} ${info.kind}`, documentIndex: doc.index, position: doc.positionOf('apiVersion'), fieldPath: 'apiVersion' });
   }
   if (raw.metadata === undefined || raw.metadata === null || typeof raw.metadata !== 'object' || Array.isArray(raw.metadata)) {
@@ -148,12 +153,28 @@ function planDocument(sim: Simulation, doc: ParsedDocument, mode: ApplyMode, opt
     return undefined;
   }
 
+  // The apiserver decodes the body strictly (kubectl sends fieldValidation=Strict) before anything else.
+  const decoded = strictDecode(raw, info.kind, raw.apiVersion);
+  if (!decoded.ok) {
+    const verb = mode === 'replace' ? 'replacing' : existing ? 'patching' : 'creating';
+    const prefix = `Error from server (BadRequest): error when ${verb} ${JSON.stringify(options.fileName ?? 'STDIN')}: `;
+    decoded.issues.forEach((issue, i) => {
+      const message = i === 0 ? decoded.message! : decodeFailureMessage(info.kind, raw.apiVersion as string, `strict decoding error: ${issue.text}`);
+      errors.push({ message: prefix + message, documentIndex: doc.index, fieldPath: issue.path, position: doc.positionOf(issue.path) });
+      if (issue.hint) warnings.push({ message: `Podlab hint: ${issue.hint}`, documentIndex: doc.index, fieldPath: issue.path, position: doc.positionOf(issue.path) });
+    });
+    return undefined;
+  }
+  strategy.convert?.(object, raw.apiVersion);
+
   let desired: KubeObject;
   if (existing && mode === 'apply') {
     const lastApplied = parseLastApplied(existing);
     const manifestForAnnotation = stripForLastApplied(raw, info.apiVersion);
+    // kubectl puts the new annotation into the modified object before merging, so annotations that
+    // controllers added (deployment.kubernetes.io/revision) survive as map entries.
+    object.metadata.annotations = { ...(object.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: JSON.stringify(manifestForAnnotation) };
     desired = threeWayMerge(existing, lastApplied, object);
-    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: JSON.stringify(manifestForAnnotation) };
   } else {
     desired = object;
     if (mode === 'apply') {
@@ -168,9 +189,7 @@ function planDocument(sim: Simulation, doc: ParsedDocument, mode: ApplyMode, opt
   if (existing) strategy.prepareForUpdate?.(desired, existing);
 
   const fieldErrors: FieldError[] = [];
-  if (!desired.metadata.name && !desired.metadata.generateName) {
-    fieldErrors.push({ path: 'metadata.name', type: 'Required value', detail: 'name or generateName is required' });
-  }
+  // ObjectMeta validation (name or generateName required) is part of every strategy's validate.
   fieldErrors.push(...strategy.validate(desired, sim.store));
   if (existing) fieldErrors.push(...(strategy.validateUpdate?.(desired, existing) ?? []));
   if (fieldErrors.length > 0) {

@@ -8,6 +8,11 @@ import type { StoreView } from '../store/ObjectStore';
  */
 export interface KindStrategy {
   readonly kind: string;
+  /**
+   * Converts, in place, a manifest written in an older wire version (`fromApiVersion`, e.g.
+   * autoscaling/v1) to the stored version's shape. Runs before defaults; apply.ts calls it.
+   */
+  convert?(obj: KubeObject, fromApiVersion: string): void;
   /** Fills in defaults in place, as the apiserver does before validation. */
   defaults(obj: KubeObject): void;
   validate(obj: KubeObject, view: StoreView): FieldError[];

@@ -9,6 +9,9 @@ import { generateName, newUid } from '../random/ids';
 import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
 import { clone, deepEqual, deepFreeze } from '../util/clone';
 import type { DeleteOptions } from './actions';
+import { strategyFor } from '../apiserver/strategy';
+import '../apiserver/kinds/index';
+import { MAX_GRACE_PERIOD_SECONDS } from './limits';
 
 export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
@@ -40,6 +43,8 @@ export class Writer {
 
   create(input: KubeObject): KubeObject {
     const obj = clone(input);
+    // Every create goes through the kind's defaulting and admission, as in the apiserver (idempotent).
+    strategyFor(obj.kind)?.defaults(obj);
     const info = kindInfo(obj.kind);
     obj.metadata = { ...obj.metadata };
     if (info?.namespaced) obj.metadata.namespace = obj.metadata.namespace || DEFAULT_NAMESPACE;
@@ -130,6 +135,8 @@ export class Writer {
       let grace = options.gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_TERMINATION_GRACE_SECONDS;
       // Unbound and finished pods have no kubelet to wait for (pkg/registry/core/pod/strategy.go CheckGracefulDelete).
       if (!bound || phase === 'Succeeded' || phase === 'Failed') grace = 0;
+      // Keep deletionTimestamp representable whatever the manifest said (1e15 s overflows a Date).
+      if (!(grace <= MAX_GRACE_PERIOD_SECONDS)) grace = MAX_GRACE_PERIOD_SECONDS;
       const currentGrace = current.metadata.deletionGracePeriodSeconds;
       if (grace > 0 && (currentGrace === undefined || grace < currentGrace)) {
         return this.markDeleting(current, finalizers, now + grace * 1000, grace);
