@@ -16,6 +16,12 @@ export interface MetricsSource {
   podUsage(namespace: string, name: string): PodUsage | undefined;
 }
 
+/** What a controller may ask of the simulation that hosts it (see Controller.attach). */
+export interface ControllerHost {
+  nowMs(): number;
+  setMetricsSource(source: MetricsSource): void;
+}
+
 export interface ReconcileContext {
   readonly view: StoreView;
   readonly nowMs: number;
@@ -44,6 +50,8 @@ export interface Controller {
   reconcile(key: string, ctx: ReconcileContext): ReconcileResult;
   /** Keys to reconcile when the simulation starts (e.g. every node for a heartbeat loop). */
   initialKeys?(view: StoreView): readonly string[];
+  /** Called once by the Simulation that runs the controller (the kubelet registers itself as the metrics source). */
+  attach?(host: ControllerHost): void;
 }
 
 export const NO_KEYS: readonly string[] = Object.freeze([]);
