@@ -13,6 +13,7 @@ import { Cluster, type ClusterConfig } from './sim/Cluster';
 export { Cluster, replayCluster } from './sim/Cluster';
 export type { ClusterConfig, Command, LoggedCommand, KubectlIO, ClusterSnapshot } from './sim/Cluster';
 export type { KubectlResult } from './kubectl/kubectl';
+export { runKubectl, watchKubectl, isStreamingCommand, completeKubectl, type KubectlStream, type StreamChunk, type Completion } from './kubectl/kubectl';
 export type { ApplyResult, AppliedObject, ApplyOptions } from './apiserver/apply';
 export type { ManifestError, SourcePosition } from './apiserver/manifest';
 export type { EventRecord } from './events/EventRecorder';
@@ -31,3 +32,8 @@ export function createCluster(config: ClusterConfig = {}): Cluster {
   return new Cluster(config);
 }
 export { podStatusColumns, type PodColumns } from './kubelet/podDisplay';
+export { toGoYaml } from './kubectl/output/yaml';
+export { kubeletOf, type Kubelet, type KubeletApi, type KubeletResult, type LogOptions, type ExecResult } from './kubelet/Kubelet';
+export type { PodTimeline, ContainerTimeline, StateBand, ProbeRun } from './kubelet/timeline';
+export { behaviourAnnotationDocs } from './kubelet/annotations';
+export { humanDuration, shortHumanDuration, goDuration } from './util/duration';

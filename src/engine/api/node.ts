@@ -33,7 +33,8 @@ export const DEFAULT_NODES: readonly NodeConfig[] = [
   { name: 'node-3' },
 ];
 
-export const KUBELET_VERSION = 'v1.34.1';
+/** Kubernetes 1.35: scheduler texts (`node(s) had untolerated taint(s)`) and defaults follow this release. */
+export const KUBELET_VERSION = 'v1.35.1';
 
 /** A Ready node as kubelet registration would create it, with the labels kubeadm/kind set. */
 export function newNode(config: NodeConfig, index: number, nowMs: number): Typed<Node> {

@@ -20,6 +20,8 @@ export class VirtualClock {
   private readonly heap: Timer[] = [];
   /** Earliest pending due time per target+key: later duplicates are dropped, stale heap entries skipped. */
   private readonly pending = new Map<string, number>();
+  /** Timers fired so far (benchmarks compare the engine's cost per event with a bare heap loop). */
+  firedCount = 0;
 
   nowMs(): number {
     return this.nowMsValue;
@@ -55,6 +57,7 @@ export class VirtualClock {
       if (this.heap.length === 0 || this.heap[0].dueMs !== dueMs) break;
       const timer = this.pop();
       this.pending.delete(timer.target + '\u0000' + timer.key);
+      this.firedCount++;
       fired.push(timer);
     }
     return fired;

@@ -1,4 +1,4 @@
-import { isoTime } from '../clock/VirtualClock';
+import { EPOCH_MS, isoTime } from '../clock/VirtualClock';
 import type { KubeObject } from '../api/types';
 
 /** What a component says happened to an object: a Kubernetes core/v1 Event before aggregation. */
@@ -26,58 +26,88 @@ export interface EventRecord extends Omit<EventInput, 'message'> {
 
 /** Events expire like the apiserver's --event-ttl (1 h), which also bounds memory. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
-/** Similar events (same but for the message) are folded once this many arrive within the window. */
-const SIMILAR_EVENT_LIMIT = 10;
-const SIMILAR_EVENT_WINDOW_MS = 600_000;
-/** Spam filter token bucket per source+object+type+reason (client-go events_cache.go defaults). */
+/** client-go events_cache.go: this many distinct messages for one source+object+type+reason within the interval get combined. */
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+/** Spam filter token bucket per source+object (client-go defaultSpamBurst / defaultSpamQPS = 1/300). */
 const SPAM_BURST = 25;
-const SPAM_REFILL_INTERVAL_MS = 300_000;
+const SPAM_REFILL_MS = 300_000;
+/** client-go keeps its caches in LRUs of 4096 entries per process; one simulated recorder serves every component, so it keeps more. */
+const MAX_CACHE_ENTRIES = 65_536;
 /** Hard cap on stored events so a runaway loop cannot exhaust memory. */
 export const MAX_STORED_EVENTS = 50_000;
 
-interface SpamBucket { tokens: number; lastRefillMs: number }
-interface SimilarEntry { count: number; windowStartMs: number }
+const COMBINED_PREFIX = '(combined from similar events): ';
+
+interface AggregateRecord { localKeys: Set<string>; lastTimestampMs: number }
+interface ObservedEvent { count: number; firstTimestampMs: number; name: string }
+/** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
+interface SpamBucket { tokenMs: number; lastMs: number }
+
+/** A Map used as an LRU: reads move the entry to the back, inserts evict from the front past the cap. */
+class Lru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly cap: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.cap) this.map.delete(this.map.keys().next().value as string);
+  }
+}
 
 /**
- * Models client-go tools/record/events_cache.go: identical events are folded into one Event with a
- * count, floods of similar ones get "(combined from similar events): …", and a token bucket per
- * source+object+type+reason drops the rest. Deterministic: names and uids come from a counter.
+ * Models client-go tools/record/events_cache.go EventCorrelator: the aggregator folds a flood of
+ * similar events (same source, object, type and reason, 10 distinct messages within 10 minutes of
+ * each other) into one "(combined from similar events)" event; the logger counts repeats of the
+ * same event (count, firstTimestamp); the spam filter lets each source+object burst 25 events and
+ * then one per 5 minutes. A filtered occurrence is still counted, so the next accepted write shows
+ * the full count (`x26 over 9m41s`). Deterministic: names and uids come from the clock and a counter.
  */
 export class EventRecorder {
-  private readonly byAggregateKey = new Map<string, EventRecord>();
-  private readonly similar = new Map<string, SimilarEntry>();
-  private readonly spam = new Map<string, SpamBucket>();
+  private readonly aggregates = new Lru<AggregateRecord>(MAX_CACHE_ENTRIES);
+  private readonly observed = new Lru<ObservedEvent>(MAX_CACHE_ENTRIES);
+  private readonly spam = new Lru<SpamBucket>(MAX_CACHE_ENTRIES);
+  private readonly stored = new Map<string, EventRecord>();
   private readonly ordered: EventRecord[] = [];
   private seq = 0;
   private nameCounter = 0;
   /** Emissions accepted since the last drain; the simulation forwards these as the event stream. */
   private fresh: EventRecord[] = [];
 
+  /** Records one occurrence; returns the stored event, or undefined when the spam filter dropped it. */
   record(input: EventInput, nowMs: number): EventRecord | undefined {
-    if (!this.allow(input, nowMs)) return undefined;
-    const input2 = this.combineSimilar(input, nowMs);
-    const key = aggregateKey(input2);
-    const existing = this.byAggregateKey.get(key);
+    const { event, cacheKey } = this.aggregate(input, nowMs);
+    const observation = this.observe(event, cacheKey, nowMs);
+    if (this.filtered(event, nowMs)) return undefined;
+    const existing = this.stored.get(cacheKey);
     if (existing && nowMs - existing.lastTimestampMs < EVENT_TTL_MS) {
-      existing.count++;
+      existing.count = observation.count;
       existing.lastTimestampMs = nowMs;
-      existing.message = input2.message;
+      existing.message = event.message;
       existing.seq = this.seq++;
       this.fresh.push(existing);
       return existing;
     }
-    const counter = (this.nameCounter++).toString(16).padStart(16, '0');
+    if (existing) this.drop(existing, cacheKey);
     const record: EventRecord = {
-      ...input2,
-      name: `${input2.involvedObject.name}.${counter}`,
-      namespace: input2.involvedObject.namespace ?? 'default',
-      uid: `event-${counter}`,
-      count: 1,
-      firstTimestampMs: nowMs,
+      ...event,
+      name: observation.name,
+      namespace: event.involvedObject.namespace ?? 'default',
+      uid: `event-${(this.nameCounter++).toString(16).padStart(12, '0')}`,
+      count: observation.count,
+      firstTimestampMs: observation.firstTimestampMs,
       lastTimestampMs: nowMs,
       seq: this.seq++,
     };
-    this.byAggregateKey.set(key, record);
+    this.stored.set(cacheKey, record);
     this.ordered.push(record);
     this.fresh.push(record);
     if (this.ordered.length > MAX_STORED_EVENTS) this.expire(nowMs, true);
@@ -94,7 +124,7 @@ export class EventRecorder {
     const kept = new Set(keep);
     this.ordered.length = 0;
     this.ordered.push(...keep);
-    for (const [key, rec] of this.byAggregateKey) if (!kept.has(rec)) this.byAggregateKey.delete(key);
+    for (const [key, rec] of this.stored) if (!kept.has(rec)) this.stored.delete(key);
   }
 
   /** Events, oldest last-seen first, as kubectl sorts them for describe. */
@@ -118,35 +148,63 @@ export class EventRecorder {
     return this.ordered.length;
   }
 
-  private allow(input: EventInput, nowMs: number): boolean {
-    const key = [input.source.component, input.source.host ?? '', input.involvedObject.kind, input.involvedObject.namespace ?? '', input.involvedObject.name, input.involvedObject.uid ?? '', input.involvedObject.apiVersion ?? '', input.type, input.reason].join('\u0000');
-    let bucket = this.spam.get(key);
-    if (!bucket) this.spam.set(key, (bucket = { tokens: SPAM_BURST, lastRefillMs: nowMs }));
-    const refills = Math.floor((nowMs - bucket.lastRefillMs) / SPAM_REFILL_INTERVAL_MS);
-    if (refills > 0) {
-      bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + refills);
-      bucket.lastRefillMs += refills * SPAM_REFILL_INTERVAL_MS;
-    }
-    if (bucket.tokens <= 0) return false;
-    bucket.tokens--;
-    return true;
+  /** EventAggregator.EventAggregate: the similar-event group is keyed without the message; the interval restarts on every occurrence. */
+  private aggregate(input: EventInput, nowMs: number): { event: EventInput; cacheKey: string } {
+    const o = input.involvedObject;
+    const aggregateKey = [input.source.component, input.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? '', input.type, input.reason].join('\u0000');
+    let record = this.aggregates.get(aggregateKey);
+    if (!record || nowMs - record.lastTimestampMs > AGGREGATE_INTERVAL_MS) record = { localKeys: new Set(), lastTimestampMs: nowMs };
+    record.localKeys.add(input.message);
+    record.lastTimestampMs = nowMs;
+    this.aggregates.set(aggregateKey, record);
+    if (record.localKeys.size < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: eventKey(input) };
+    // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
+    record.localKeys.delete(record.localKeys.values().next().value as string);
+    return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: 'combined\u0000' + aggregateKey };
   }
 
-  private combineSimilar(input: EventInput, nowMs: number): EventInput {
-    const key = [input.source.component, input.source.host ?? '', input.involvedObject.kind, input.involvedObject.namespace ?? '', input.involvedObject.name, input.involvedObject.uid ?? '', input.involvedObject.fieldPath ?? '', input.type, input.reason].join('\u0000');
-    let entry = this.similar.get(key);
-    if (!entry || nowMs - entry.windowStartMs > SIMILAR_EVENT_WINDOW_MS) this.similar.set(key, (entry = { count: 0, windowStartMs: nowMs }));
-    entry.count++;
-    if (entry.count < SIMILAR_EVENT_LIMIT) return input;
-    // Past the limit every message in the group collapses onto one aggregate event.
-    return { ...input, message: '(combined from similar events): ' + input.message };
+  /** eventLogger.eventObserve: counts every occurrence, accepted or not. */
+  private observe(event: EventInput, cacheKey: string, nowMs: number): ObservedEvent {
+    const last = this.observed.get(cacheKey);
+    const next: ObservedEvent = last
+      ? { count: last.count + 1, firstTimestampMs: last.firstTimestampMs, name: last.name }
+      : { count: 1, firstTimestampMs: nowMs, name: eventName(event.involvedObject.name, nowMs, this.nameCounter) };
+    this.observed.set(cacheKey, next);
+    return next;
+  }
+
+  /** EventSourceObjectSpamFilter.Filter with a token bucket that refills continuously from a full start. */
+  private filtered(event: EventInput, nowMs: number): boolean {
+    const o = event.involvedObject;
+    const key = [event.source.component, event.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? ''].join('\u0000');
+    const full = SPAM_BURST * SPAM_REFILL_MS;
+    let bucket = this.spam.get(key);
+    if (!bucket) bucket = { tokenMs: full, lastMs: nowMs };
+    bucket.tokenMs = Math.min(full, bucket.tokenMs + Math.max(0, nowMs - bucket.lastMs));
+    bucket.lastMs = nowMs;
+    const accept = bucket.tokenMs >= SPAM_REFILL_MS;
+    if (accept) bucket.tokenMs -= SPAM_REFILL_MS;
+    this.spam.set(key, bucket);
+    return !accept;
+  }
+
+  private drop(record: EventRecord, cacheKey: string): void {
+    this.stored.delete(cacheKey);
+    const index = this.ordered.indexOf(record);
+    if (index >= 0) this.ordered.splice(index, 1);
   }
 }
 
-function aggregateKey(e: EventInput): string {
+/** getEventKey: source, involved object (with fieldPath), type, reason and message. */
+function eventKey(e: EventInput): string {
   const o = e.involvedObject;
-  const message = e.message.startsWith('(combined from similar events): ') ? '(combined)' : e.message;
-  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.fieldPath ?? '', e.type, e.reason, message].join('\u0000');
+  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.fieldPath ?? '', o.uid ?? '', o.apiVersion ?? '', e.type, e.reason, e.message].join('\u0000');
+}
+
+/** record.makeEvent names events `<object>.<unix nanos in hex>`; the counter keeps same-instant names apart. */
+function eventName(objectName: string, nowMs: number, counter: number): string {
+  const nanos = BigInt(EPOCH_MS + nowMs) * 1_000_000n + BigInt(counter % 1_000_000);
+  return `${objectName}.${nanos.toString(16)}`;
 }
 
 export function eventTimestamp(ms: number): string {

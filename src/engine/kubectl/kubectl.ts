@@ -1,23 +1,27 @@
-import type { Cluster, KubectlIO } from '../sim/Cluster';
-
-export interface KubectlResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-}
-
 /**
- * Runs one kubectl command line against the simulated cluster. The full command set lives in this
- * folder; this entry point is shared by the browser console, the CLI and tests.
+ * Podlab's kubectl: one implementation for the browser console, the CLI and tests.
+ *
+ * - runKubectl(cluster, line, io): runs a command line and returns its output; streaming
+ *   commands (`get -w`, `logs -f`, `rollout status`, `events -w`, `drain`) return what kubectl
+ *   prints before it starts waiting.
+ * - watchKubectl(cluster, line, io): the streaming form for the console (./watch.ts).
+ * - completeKubectl(cluster, partialLine): tab-completion candidates (./complete.ts).
  */
+import type { Cluster, KubectlIO } from '../sim/Cluster';
+import { dispatch, type DispatchResult, type KubectlResult } from './dispatch';
+
+export type { KubectlResult } from './dispatch';
+export type StreamingKubectlResult = DispatchResult;
+
 export function runKubectl(cluster: Cluster, line: string, io: KubectlIO): KubectlResult {
-  const words = line.trim().split(/\s+/);
-  if (words[0] === 'kubectl') words.shift();
-  if (words[0] === 'apply' && words[1] === '-f' && words[2] === '-') {
-    const result = cluster.apply(io.stdin ?? '', { fileName: 'STDIN' });
-    const stdout = result.applied.map((a) => `${a.kind.toLowerCase()}/${a.name} ${a.outcome}\n`).join('');
-    const stderr = result.errors.map((e) => e.message + '\n').join('');
-    return { stdout, stderr, exitCode: result.errors.length > 0 ? 1 : 0 };
-  }
-  return { stdout: '', stderr: `error: unknown command "${words[0] ?? ''}" for "kubectl"\n`, exitCode: 1 };
+  const { stdout, stderr, exitCode } = dispatch(cluster, line, io);
+  return { stdout, stderr, exitCode };
 }
+
+/** Like runKubectl, but a streaming command leaves `stream` open; used by Cluster.kubectlStreaming. */
+export function runKubectlStreaming(cluster: Cluster, line: string, io: KubectlIO): StreamingKubectlResult {
+  return dispatch(cluster, line, io, true);
+}
+
+export { watchKubectl, isStreamingCommand, type KubectlStream, type StreamChunk } from './watch';
+export { completeKubectl, type Completion } from './complete';

@@ -6,8 +6,9 @@ import { applyManifest, type ApplyOptions, type ApplyResult } from '../apiserver
 import type { EventRecord } from '../events/EventRecorder';
 import type { DeleteOptions } from './actions';
 import type { ApiError } from '../apiserver/errors';
-import { runKubectl, type KubectlResult } from '../kubectl/kubectl';
+import { runKubectl, runKubectlStreaming, type KubectlResult, type StreamingKubectlResult } from '../kubectl/kubectl';
 import { stableStringify } from '../util/clone';
+import { MAX_ADVANCE_MS } from './limits';
 
 export interface ClusterConfig {
   /** Seed for every random choice (names, uids, tie-breaks, jitter). Default 1. */
@@ -79,9 +80,19 @@ export class Cluster {
     return result;
   }
 
+  /**
+   * Advances virtual time. User input never throws here: a negative or NaN duration does nothing
+   * (and is not logged), an infinite or huge one is capped at MAX_ADVANCE_MS per call.
+   */
   advance(ms: number): void {
+    if (Number.isNaN(ms) || ms < 0) return;
+    this.advanceBy(Math.round(Math.min(ms, MAX_ADVANCE_MS)));
+  }
+
+  /** Logs and runs an already-capped advance (replay runs folded advances uncapped, as logged). */
+  private advanceBy(ms: number): void {
     this.record({ type: 'advance', ms });
-    this.sim.advance(ms);
+    this.sim.runUntil(this.now() + ms);
   }
 
   now(): number {
@@ -91,6 +102,15 @@ export class Cluster {
   kubectl(line: string, io: KubectlIO = {}): KubectlResult {
     this.record({ type: 'kubectl', line, stdin: io.stdin, files: io.files });
     return runKubectl(this, line, io);
+  }
+
+  /**
+   * kubectl for the browser console: logged like kubectl(), but a streaming command (`get -w`,
+   * `logs -f`, `rollout status` …) keeps a stream open. Use through kubectl/watch.ts watchKubectl.
+   */
+  kubectlStreaming(line: string, io: KubectlIO = {}): StreamingKubectlResult {
+    this.record({ type: 'kubectl', line, stdin: io.stdin, files: io.files });
+    return runKubectlStreaming(this, line, io);
   }
 
   events(): EventRecord[] {
@@ -125,7 +145,7 @@ export class Cluster {
         this.kubectl(command.line, { stdin: command.stdin, files: command.files });
         return;
       case 'advance':
-        this.advance(command.ms);
+        if (Number.isFinite(command.ms) && command.ms >= 0) this.advanceBy(Math.round(command.ms));
         return;
     }
   }

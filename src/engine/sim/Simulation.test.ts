@@ -75,6 +75,19 @@ describe('Simulation and Writer', () => {
     expect(sim.store.get('ReplicaSet', 'default', 'r')).toBeUndefined();
   });
 
+  it('removes a pod whose kubelet already sent its final delete once the last finalizer goes (markAsDeleting)', () => {
+    const sim = new Simulation({ seed: 1, controllers: [] });
+    sim.write({ type: 'create', object: pod('p', { spec: { nodeName: 'n1', containers: [] } }) }, 't');
+    sim.write({ type: 'delete', kind: 'Pod', namespace: 'default', name: 'p', options: { propagationPolicy: 'Foreground' } }, 't');
+    sim.advance(10_000);
+    // The kubelet finishes early and sends its grace-0 delete while the GC still holds the finalizer.
+    const held = sim.write({ type: 'delete', kind: 'Pod', namespace: 'default', name: 'p', options: { gracePeriodSeconds: 0 } }, 'kubelet') as { metadata: Record<string, unknown> };
+    expect(held.metadata.deletionGracePeriodSeconds).toBe(0);
+    expect(held.metadata.deletionTimestamp).toBe('2026-01-01T00:00:10Z');
+    sim.write({ type: 'update', object: { ...(held as object), metadata: { ...held.metadata, finalizers: [] } } as never }, 'garbage-collector');
+    expect(sim.store.get('Pod', 'default', 'p')).toBeUndefined();
+  });
+
   it('drives controllers level-based: watch → key → reconcile → actions, and requeues on timers', () => {
     const seen: string[] = [];
     const echo: Controller = {

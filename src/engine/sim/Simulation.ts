@@ -81,6 +81,7 @@ export class Simulation {
       this.queues.set(controller.name, new WorkQueue());
       this.controllerRngs.set(controller.name, this.rng.fork('controller:' + controller.name));
     }
+    for (const controller of this.controllers) controller.attach?.(this);
   }
 
   nowMs(): number {

@@ -3,7 +3,7 @@ import { kindInfo, DEFAULT_NAMESPACE } from '../api/types';
 import type { ObjectStore } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
 import type { VirtualClock } from '../clock/VirtualClock';
-import { isoTime } from '../clock/VirtualClock';
+import { isoTime, virtualMsFromIso } from '../clock/VirtualClock';
 import type { Rng } from '../random/Rng';
 import { generateName, newUid } from '../random/ids';
 import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
@@ -143,18 +143,23 @@ export class Writer {
       }
       if (grace > 0) return current; // already terminating with a shorter or equal grace period
     }
-    if (finalizers.length > 0) return this.markDeleting(current, finalizers, current.metadata.deletionTimestamp ? undefined : now, 0);
+    if (finalizers.length > 0) {
+      // markAsDeleting (genericregistry store): a final, grace-0 delete of a pod still held by
+      // finalizers records grace 0 and a deletionTimestamp no later than now, so the pod goes as soon
+      // as the finalizers are removed instead of waiting for a kubelet that has already finished.
+      const since = virtualMsFromIso(current.metadata.deletionTimestamp);
+      const finalPodDelete = kind === 'Pod' && (current.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+      return this.markDeleting(current, finalizers, since === undefined || (finalPodDelete && since > now) ? now : undefined, 0, finalPodDelete);
+    }
     return this.remove(current);
   }
 
-  private markDeleting(current: KubeObject, finalizers: string[], deletionAtMs: number | undefined, graceSeconds: number): KubeObject {
+  private markDeleting(current: KubeObject, finalizers: string[], deletionAtMs: number | undefined, graceSeconds: number, setGrace = false): KubeObject {
     const obj = clone(current);
     obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
     if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
-    if (deletionAtMs !== undefined) {
-      obj.metadata.deletionTimestamp = isoTime(deletionAtMs);
-      obj.metadata.deletionGracePeriodSeconds = graceSeconds;
-    }
+    if (deletionAtMs !== undefined) obj.metadata.deletionTimestamp = isoTime(deletionAtMs);
+    if (deletionAtMs !== undefined || setGrace) obj.metadata.deletionGracePeriodSeconds = graceSeconds;
     if (deepEqual(obj.metadata, current.metadata)) return current;
     obj.metadata.resourceVersion = String(++this.store.resourceVersion);
     this.commit(obj);

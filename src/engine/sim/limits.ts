@@ -13,3 +13,8 @@ export const MAX_MANIFEST_CHARS = 2_000_000;
 export const MAX_DOCUMENTS = 500;
 /** Largest replicas count accepted for a workload. */
 export const MAX_REPLICAS = 100_000;
+/**
+ * Longest grace period a deletion honours (about 100 years): a manifest's int64
+ * terminationGracePeriodSeconds can be far beyond what a timestamp can show.
+ */
+export const MAX_GRACE_PERIOD_SECONDS = 100 * 365 * 24 * 60 * 60;

@@ -5,7 +5,10 @@ export function clone<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = clone(v);
+    if (v === undefined) continue;
+    // A manifest key "__proto__" (YAML keeps it as an own key) must stay data, not set the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: clone(v), enumerable: true, writable: true, configurable: true });
+    else out[key] = clone(v);
   }
   return out as T;
 }

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { EventRecorder, type EventInput } from './EventRecorder';
+
+const pod = { kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1', apiVersion: 'v1' };
+const ev = (reason: string, message: string, extra: Partial<EventInput> = {}): EventInput => ({
+  involvedObject: { ...pod, fieldPath: 'spec.containers{c}' }, type: 'Normal', reason, message, source: { component: 'kubelet', host: 'node-1' }, ...extra,
+});
+
+// Models client-go tools/record/events_cache_test.go behaviour (TestEventCorrelator cases restated for virtual time).
+describe('EventRecorder (client-go EventCorrelator)', () => {
+  it('folds identical events into one with count, first and last timestamps', () => {
+    const r = new EventRecorder();
+    r.record(ev('Pulling', 'Pulling image "nginx"'), 0);
+    r.record(ev('Pulling', 'Pulling image "nginx"'), 5_000);
+    const e = r.record(ev('Pulling', 'Pulling image "nginx"'), 9_000)!;
+    expect(r.size()).toBe(1);
+    expect([e.count, e.firstTimestampMs, e.lastTimestampMs]).toEqual([3, 0, 9_000]);
+  });
+
+  it('keeps events that differ by fieldPath or message apart', () => {
+    const r = new EventRecorder();
+    r.record(ev('Started', 'Started container a'), 0);
+    r.record(ev('Started', 'Started container a', { involvedObject: { ...pod, fieldPath: 'spec.containers{b}' } }), 0);
+    r.record(ev('Started', 'Started container b'), 0);
+    expect(r.size()).toBe(3);
+  });
+
+  it('combines similar events after 10 distinct messages within 10 minutes of each other', () => {
+    const r = new EventRecorder();
+    for (let i = 0; i < 9; i++) r.record(ev('Pulled', `Successfully pulled image "nginx" in ${i + 1}s`), i * 1000);
+    expect(r.list().every((e) => !e.message.startsWith('(combined'))).toBe(true);
+    const combined = r.record(ev('Pulled', 'Successfully pulled image "nginx" in 10s'), 9_000)!;
+    expect(combined.message).toBe('(combined from similar events): Successfully pulled image "nginx" in 10s');
+    const again = r.record(ev('Pulled', 'Successfully pulled image "nginx" in 11s'), 10_000)!;
+    expect(again).toBe(combined);
+    expect(again.count).toBe(2);
+    expect(again.message).toBe('(combined from similar events): Successfully pulled image "nginx" in 11s');
+  });
+
+  it('counts repeats of one message as one distinct message (no combining)', () => {
+    const r = new EventRecorder();
+    for (let i = 0; i < 20; i++) r.record(ev('BackOff', 'Back-off restarting failed container c in pod web_default(u1)', { type: 'Warning' }), i * 10_000);
+    expect(r.size()).toBe(1);
+    expect(r.list()[0].count).toBe(20);
+  });
+
+  it('restarts the similar-event interval after 10 quiet minutes', () => {
+    const r = new EventRecorder();
+    for (let i = 0; i < 9; i++) r.record(ev('Pulled', `m${i}`), 0);
+    const late = r.record(ev('Pulled', 'm9'), 600_001)!;
+    expect(late.message).toBe('m9');
+  });
+
+  it('lets a source burst 25 events about one object, then one per 5 minutes, still counting the dropped ones', () => {
+    const r = new EventRecorder();
+    const accepted = [];
+    for (let i = 0; i < 30; i++) accepted.push(r.record(ev(`R${i}`, 'x'), 0));
+    expect(accepted.filter(Boolean)).toHaveLength(25);
+    // A different object has its own bucket.
+    expect(r.record(ev('R0', 'x', { involvedObject: { ...pod, name: 'other', uid: 'u2' } }), 0)).toBeDefined();
+    for (let t = 1_000; t < 299_000; t += 10_000) expect(r.record(ev('BackOff', 'b', { type: 'Warning' }), t)).toBeUndefined();
+    const refill = r.record(ev('BackOff', 'b', { type: 'Warning' }), 300_000)!;
+    expect(refill).toBeDefined();
+    expect(refill.count).toBe(31);
+    expect(refill.firstTimestampMs).toBe(1_000);
+    expect(r.record(ev('BackOff', 'b', { type: 'Warning' }), 310_000)).toBeUndefined();
+  });
+
+  it('shares one spam bucket across reasons of the same source and object (the notes: 25 events, then BackOff trickles in)', () => {
+    const r = new EventRecorder();
+    for (let i = 0; i < 25; i++) r.record(ev('Unhealthy', 'Liveness probe failed: HTTP probe failed with statuscode: 404', { type: 'Warning' }), i * 1000);
+    expect(r.record(ev('Killing', 'Container c failed liveness probe, will be restarted'), 30_000)).toBeUndefined();
+    expect(r.record(ev('Killing', 'Stopping container c', { source: { component: 'kubelet', host: 'node-2' } }), 30_000)).toBeDefined();
+  });
+
+  it('expires events an hour after they were last seen', () => {
+    const r = new EventRecorder();
+    r.record(ev('Pulled', 'a'), 0);
+    r.record(ev('Pulled', 'b'), 3_000_000);
+    r.expire(3_600_000);
+    expect(r.list().map((e) => e.message)).toEqual(['b']);
+  });
+
+  it('names events <object>.<hex nanoseconds> like record.makeEvent', () => {
+    const r = new EventRecorder();
+    expect(r.record(ev('Pulled', 'a'), 0)!.name).toMatch(/^web\.[0-9a-f]{15,16}$/);
+  });
+});

@@ -1,0 +1,1177 @@
+/**
+ * The kubelets of every node, as one controller keyed by pod uid. For each pod bound to a live node
+ * it runs a pod worker like pkg/kubelet/pod_workers.go + kuberuntime_manager.go SyncPod: create the
+ * sandbox, pull images, run init containers in order, start containers (with the CrashLoopBackOff
+ * back-off of doBackOff), kill containers whose liveness/startup probe failed, stop them gracefully
+ * on deletion, and publish the pod status a real kubelet would. Container processes come from the
+ * image catalog (program.ts); probes from probes.ts.
+ *
+ * Cost scales with events: a pod costs work only when something is due (a probe tick, an exit, an
+ * OOM crossing, a pull finishing, a resync), and a steady probe costs an increment, not a write.
+ */
+import type { Container, ContainerStatus, Node, Pod, PodStatus, Typed } from '../api/types';
+import { isNodeDown, KUBELET_VERSION } from '../api/node';
+import { tryParseQuantity } from '../api/quantity';
+import { isoTime } from '../clock/VirtualClock';
+import type { Controller, ControllerHost, MetricsSource, PodUsage, ReconcileContext, ReconcileResult } from '../controllers/Controller';
+import type { EventInput } from '../events/EventRecorder';
+import { imageIdOf, resolveImage, type LogLine, type ResolvedImage } from '../images/catalog';
+import { defaultPullPolicy } from '../images/reference';
+import { newContainerId } from '../random/ids';
+import type { Rng } from '../random/Rng';
+import type { Action } from '../sim/actions';
+import type { StoreView } from '../store/ObjectStore';
+import type { WatchChange } from '../store/ObjectsDiff';
+import { clone, deepEqual } from '../util/clone';
+import { goDuration } from '../util/duration';
+import { Backoff } from './backoff';
+import { formatTimestamp, LogBuffer } from './logs';
+import { compileProgram, cpuDemandAt, firstExceed, memoryAt, type Program } from './program';
+import { containerProbes, PROBE_LABEL, ProbeWorker, runProbe, snapshotFiles, type ProbeAttempt } from './probes';
+import { getPhase, podConditions, qosClass } from './podStatus';
+import { execCommand } from './shell';
+import { newContainerTimeline, pushBounded, recordBand, recordProbe, type ContainerTimeline, type PodTimeline } from './timeline';
+
+export const KUBELET_NAME = 'kubelet';
+
+/** PLEG relists the runtime every second: a container's start or death reaches the pod worker this late. */
+export const PLEG_RELIST_MS = 1_000;
+/** pod_workers.go backOffPeriod: after a failed sync the worker retries after 10 s × jitter(0.5). */
+export const WORKER_BACKOFF_MS = 10_000;
+const WORKER_BACKOFF_JITTER = 0.5;
+/** metrics-server --metric-resolution. */
+export const METRICS_RESOLUTION_MS = 15_000;
+/** kuberuntime_container.go minimumGracePeriodInSeconds. */
+const MIN_GRACE_MS = 2_000;
+const DEFAULT_GRACE_SECONDS = 30;
+/** Registry bandwidth and round trip for simulated pulls. */
+const PULL_BYTES_PER_SEC = 30_000_000;
+const MAX_STEP_ITERATIONS = 10_000;
+/** The probe source address seen by containers: the node's bridge on the pod network. */
+const PROBE_USER_AGENT = `kube-probe/${KUBELET_VERSION.replace(/^v/, '').split('.').slice(0, 2).join('.')}`;
+/** Idle node overhead (kubelet, containerd, kube-proxy) for `kubectl top node`. */
+const NODE_SYSTEM_CPU_MILLI = 45;
+const NODE_SYSTEM_MEMORY_BYTES = 420 * 1024 * 1024;
+
+type Reason = { reason: string; message: string };
+
+interface Kill {
+  readonly requestedMs: number;
+  readonly signalAtMs: number;
+  readonly deadlineMs: number;
+  exitAtMs: number;
+  exitCode: number;
+  readonly why: 'liveness' | 'startup' | 'delete' | 'spec';
+}
+
+interface Instance {
+  readonly id: string;
+  readonly attempt: number;
+  readonly image: string;
+  readonly imageId: string;
+  readonly startedMs: number;
+  readonly program: Program;
+  readonly logs: LogBuffer;
+  readonly memLimitBytes?: number;
+  readonly cpuLimitMilli?: number;
+  /** When the process ends by itself (exit or OOM kill). */
+  readonly endAtMs?: number;
+  readonly endsByOom: boolean;
+  readonly specKey: string;
+  kill?: Kill;
+  finishedMs?: number;
+  exitCode?: number;
+  reason?: string;
+  message?: string;
+  readonly fileOverrides: Map<string, string | null>;
+  /** The server's access-log templates (request, then error lines), or undefined when it logs no requests. */
+  readonly requestLog?: readonly LogLine[];
+}
+
+interface ContainerRt {
+  readonly name: string;
+  readonly init: boolean;
+  readonly sidecar: boolean;
+  spec: Container;
+  current?: Instance;
+  previous?: Instance;
+  readonly workers: ProbeWorker[];
+  reason?: Reason;
+  readonly timeline: ContainerTimeline;
+  /** What the last published status said, which is what the probe workers read (status manager cache). */
+  seen: { id?: string; running: boolean; terminated: boolean; startedMs: number };
+  manualReadinessAtMs?: number;
+}
+
+type Op =
+  | { readonly kind: 'sandbox' }
+  | { readonly kind: 'kill'; readonly c: ContainerRt; readonly why: Kill['why']; readonly message: string; readonly graceMs: number }
+  | { readonly kind: 'start'; readonly c: ContainerRt; readonly exited?: Instance };
+
+interface RunningOp {
+  readonly op: Op;
+  doneAtMs: number;
+  phase: 'sandbox' | 'pull' | 'kill';
+  pull?: { image: ResolvedImage; startedMs: number; waitedMs: number; pullMs: number };
+}
+
+interface NodeState {
+  readonly images: Set<string>;
+  /** When a pull in the queue will have brought an image's layers. */
+  readonly imageReadyAtMs: Map<string, number>;
+  pullFreeAtMs: number;
+  readonly usedIps: Set<number>;
+  nextIp: number;
+}
+
+interface PodRt {
+  readonly uid: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly nodeName: string;
+  readonly addedMs: number;
+  readonly containers: ContainerRt[];
+  pod: Typed<Pod>;
+  podIp?: string;
+  ipIndex?: number;
+  sandboxMs?: number;
+  queue: Op[];
+  running?: RunningOp;
+  syncAtMs?: number;
+  syncPending: boolean;
+  published?: PodStatus;
+  statusDirty: boolean;
+  terminal: boolean;
+  terminating?: { startedMs: number; deadlineMs: number };
+  finalizeAtMs?: number;
+  deleteSent: boolean;
+  frozen: boolean;
+  lastWrittenRv?: string;
+  /** The pod object observeSpec last looked at. */
+  observed?: Typed<Pod>;
+  /** The pod network's gateway, the address probes come from. */
+  gateway?: string;
+}
+
+export interface LogOptions {
+  readonly container?: string;
+  readonly previous?: boolean;
+  readonly tailLines?: number;
+  readonly timestamps?: boolean;
+  readonly sinceSeconds?: number;
+  readonly limitBytes?: number;
+}
+
+export type KubeletResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'BadRequest' | 'NotFound'; readonly message: string };
+
+export interface ExecResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** What kubectl and the UI may ask the kubelets (logs, exec, top, timelines). */
+export interface KubeletApi extends MetricsSource {
+  logs(namespace: string, pod: string, options?: LogOptions): KubeletResult<string>;
+  exec(namespace: string, pod: string, container: string | undefined, argv: readonly string[]): KubeletResult<ExecResult>;
+  nodeUsage(nodeName: string): { cpuMilli: number; memoryBytes: number } | undefined;
+  timeline(podUid: string): PodTimeline | undefined;
+  /** Image names present on a node (for `describe node`). */
+  nodeImages(nodeName: string): string[];
+}
+
+class Out {
+  readonly actions: Action[] = [];
+  event(rt: PodRt, c: ContainerRt | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const involvedObject: EventInput['involvedObject'] = { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' };
+    if (c) (involvedObject as { fieldPath?: string }).fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
+    this.actions.push({ type: 'event', event: { involvedObject, type, reason, message, source: { component: 'kubelet', host: rt.nodeName } } });
+  }
+}
+
+function quantityBytes(v: unknown): number | undefined {
+  const q = tryParseQuantity(v);
+  return q ? q.value() : undefined;
+}
+
+function quantityMilli(v: unknown): number | undefined {
+  const q = tryParseQuantity(v);
+  return q ? q.milliValue() : undefined;
+}
+
+/** format.Pod: `name_namespace(uid)`. */
+function formatPod(rt: PodRt): string {
+  return `${rt.name}_${rt.namespace}(${rt.uid})`;
+}
+
+function restartPolicy(pod: Pod): string {
+  return pod.spec?.restartPolicy ?? 'Always';
+}
+
+type RunningInstance = Instance & { finishedMs: undefined };
+
+function isRunning(i: Instance | undefined): i is RunningInstance {
+  return i !== undefined && i.finishedMs === undefined;
+}
+
+function specKeyOf(c: Container): string {
+  return JSON.stringify([c.image, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null]);
+}
+
+export class Kubelet implements Controller, KubeletApi {
+  readonly name = KUBELET_NAME;
+  private readonly pods = new Map<string, PodRt>();
+  private readonly byName = new Map<string, string>();
+  private readonly nodes = new Map<string, NodeState>();
+  private readonly backoff = new Backoff();
+  /** pkg/kubelet/images: the same numbers, expiring after 2 × the cap (flowcontrol's default). */
+  private readonly imageBackoff = new Backoff(10_000, 300_000, 600_000);
+  private readonly hostIps = new Map<string, string>();
+  private host?: ControllerHost;
+  private lastNowMs = 0;
+
+  attach(host: ControllerHost): void {
+    this.host = host;
+    host.setMetricsSource(this);
+  }
+
+  private now(): number {
+    return this.host?.nowMs() ?? this.lastNowMs;
+  }
+
+  keysFor(change: WatchChange, view: StoreView): readonly string[] {
+    const obj = change.object;
+    if (obj.kind === 'Pod') {
+      const pod = obj as Typed<Pod>;
+      const uid = pod.metadata.uid;
+      if (!uid) return [];
+      const rt = this.pods.get(uid);
+      if (change.type === 'deleted') return rt ? [uid] : [];
+      if (!pod.spec?.nodeName) return [];
+      // Our own status writes need no reconcile.
+      if (rt && change.type === 'modified' && pod.metadata.resourceVersion === rt.lastWrittenRv) return [];
+      return [uid];
+    }
+    if (obj.kind === 'Node' && change.type !== 'deleted') {
+      // A node that appears or comes back: its kubelet picks up the pods bound to it.
+      const was = change.type === 'added' || isNodeDown(change.old as Typed<Node> | undefined);
+      const is = isNodeDown(obj as Typed<Node>);
+      if (was && !is) return view.podsOnNode(obj.metadata.name).map((p) => p.metadata.uid!).filter(Boolean);
+    }
+    return [];
+  }
+
+  reconcile(uid: string, ctx: ReconcileContext): ReconcileResult {
+    this.lastNowMs = ctx.nowMs;
+    const obj = ctx.view.getByUid(uid);
+    const rt = this.pods.get(uid);
+    if (!obj || obj.kind !== 'Pod') {
+      if (rt) this.forget(rt);
+      return {};
+    }
+    const pod = obj as Typed<Pod>;
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) return {};
+    const node = ctx.view.get<Node>('Node', undefined, nodeName);
+    if (!node) return {};
+    if (isNodeDown(node)) {
+      if (rt) rt.frozen = true;
+      return {};
+    }
+    const out = new Out();
+    this.observeNode(node);
+    const state = rt ?? this.admit(pod, node, ctx);
+    state.pod = pod;
+    if (state.frozen) this.resume(state, ctx.nowMs);
+    this.step(state, node, ctx, out);
+    if (state.statusDirty && !state.deleteSent) this.writeStatus(state, pod, out, ctx.view);
+    const next = this.nextDue(state);
+    return { actions: out.actions, requeueAfterMs: next === undefined ? undefined : Math.max(0, next - ctx.nowMs) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Admission and bookkeeping.
+  // ---------------------------------------------------------------------------------------------
+
+  private admit(pod: Typed<Pod>, node: Typed<Node>, ctx: ReconcileContext): PodRt {
+    const uid = pod.metadata.uid!;
+    const containers: ContainerRt[] = [];
+    const memLimit = (c: Container) => quantityBytes(c.resources?.limits?.memory);
+    const cpuLimit = (c: Container) => quantityMilli(c.resources?.limits?.cpu);
+    for (const [list, init] of [[pod.spec?.initContainers ?? [], true], [pod.spec?.containers ?? [], false]] as const) {
+      for (const c of list) {
+        containers.push({
+          name: c.name,
+          init,
+          sidecar: init && c.restartPolicy === 'Always',
+          spec: c,
+          workers: containerProbes(c).map((spec) => new ProbeWorker(spec, ctx.nowMs)),
+          timeline: newContainerTimeline(c.name, init, { memoryBytes: memLimit(c), cpuMilli: cpuLimit(c) }),
+          seen: { running: false, terminated: false, startedMs: 0 },
+        });
+      }
+    }
+    const rt: PodRt = {
+      uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: node.metadata.name,
+      addedMs: ctx.nowMs, containers, pod, queue: [], syncPending: false, statusDirty: false, terminal: false, deleteSent: false, frozen: false,
+    };
+    this.pods.set(uid, rt);
+    this.byName.set(`${rt.namespace}/${rt.name}`, uid);
+    this.requestSync(rt, ctx.nowMs);
+    return rt;
+  }
+
+  private forget(rt: PodRt): void {
+    this.pods.delete(rt.uid);
+    if (this.byName.get(`${rt.namespace}/${rt.name}`) === rt.uid) this.byName.delete(`${rt.namespace}/${rt.name}`);
+    if (rt.ipIndex !== undefined) this.nodes.get(rt.nodeName)?.usedIps.delete(rt.ipIndex);
+    this.backoff.deletePrefix(rt.uid + '/');
+    this.imageBackoff.deletePrefix(rt.uid + '_');
+  }
+
+  private nodeState(name: string): NodeState {
+    let n = this.nodes.get(name);
+    if (!n) this.nodes.set(name, (n = { images: new Set(), imageReadyAtMs: new Map(), pullFreeAtMs: 0, usedIps: new Set(), nextIp: 2 }));
+    return n;
+  }
+
+  /** The kubelet comes back after its node failed: processes kept running; probes restart with jitter (worker.go). */
+  private resume(rt: PodRt, nowMs: number): void {
+    rt.frozen = false;
+    for (const c of rt.containers) for (const w of c.workers) if (w.nextTickMs < nowMs) w.nextTickMs = nowMs + Math.floor(((nowMs ^ w.periodMs) % 997) / 997 * w.periodMs);
+    this.requestSync(rt, nowMs);
+  }
+
+  private requestSync(rt: PodRt, atMs: number): void {
+    if (rt.syncAtMs === undefined || atMs < rt.syncAtMs) rt.syncAtMs = atMs;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The event loop of one pod.
+  // ---------------------------------------------------------------------------------------------
+
+  /** The earliest moment something is due for this pod (hot path: no allocation). */
+  private nextDue(rt: PodRt): number | undefined {
+    if (rt.deleteSent) return undefined;
+    let due = Infinity;
+    if (rt.running && rt.running.doneAtMs < due) due = rt.running.doneAtMs;
+    if (rt.syncAtMs !== undefined && rt.syncAtMs < due) due = rt.syncAtMs;
+    if (rt.finalizeAtMs !== undefined && rt.finalizeAtMs < due) due = rt.finalizeAtMs;
+    for (const c of rt.containers) {
+      const i = c.current;
+      if (i !== undefined && i.finishedMs === undefined) {
+        if (i.endAtMs !== undefined && i.endAtMs < due) due = i.endAtMs;
+        if (i.kill !== undefined && i.kill.exitAtMs < due) due = i.kill.exitAtMs;
+      }
+      if (rt.terminal || c.seen.id === undefined) continue;
+      if (c.manualReadinessAtMs !== undefined && c.manualReadinessAtMs < due) due = c.manualReadinessAtMs;
+      for (const w of c.workers) if (!w.stopped && w.nextTickMs < due) due = w.nextTickMs;
+    }
+    return due === Infinity ? undefined : due;
+  }
+
+  private step(rt: PodRt, node: Typed<Node>, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    this.observeSpec(rt, now, out);
+    for (let i = 0; i < MAX_STEP_ITERATIONS; i++) {
+      if (rt.deleteSent) return;
+      // Process exits and kills first, then the worker's own operation, then probes, then syncs.
+      let acted = false;
+      for (const c of rt.containers) {
+        const inst = c.current;
+        if (!isRunning(inst)) continue;
+        const killAt = inst.kill?.exitAtMs;
+        const endAt = inst.endAtMs;
+        if (killAt !== undefined && killAt <= now && (endAt === undefined || killAt <= endAt)) {
+          this.finishInstance(rt, c, inst, killAt, inst.kill!.exitCode, inst.kill!.exitCode === 0 ? 'Completed' : 'Error', out);
+          acted = true;
+        } else if (endAt !== undefined && endAt <= now) {
+          if (inst.endsByOom) this.finishInstance(rt, c, inst, endAt, 137, 'OOMKilled', out);
+          else this.finishInstance(rt, c, inst, endAt, inst.program.exitCode, inst.program.exitCode === 0 ? 'Completed' : 'Error', out);
+          acted = true;
+        }
+      }
+      if (acted) continue;
+      if (rt.running && rt.running.doneAtMs <= now) {
+        this.completeOp(rt, node, ctx, out);
+        continue;
+      }
+      if (rt.finalizeAtMs !== undefined && rt.finalizeAtMs <= now) {
+        this.finalize(rt, now, out);
+        return;
+      }
+      if (!rt.terminal && this.runDueProbes(rt, now, out)) continue;
+      if (rt.syncAtMs !== undefined && rt.syncAtMs <= now) {
+        this.sync(rt, node, ctx, out);
+        continue;
+      }
+      break;
+    }
+  }
+
+  /** Reacts to what changed in the pod object: deletion, a shorter grace period, a new container image. */
+  private observeSpec(rt: PodRt, now: number, out: Out): void {
+    const pod = rt.pod;
+    // Only a new version of the pod object can carry a change (probe ticks reconcile the same object).
+    if (rt.observed === pod) return;
+    rt.observed = pod;
+    if (pod.metadata.deletionTimestamp) {
+      const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000;
+      if (!rt.terminating) {
+        rt.terminating = { startedMs: now, deadlineMs: now + graceMs };
+        // The pod worker cancels the sync in flight (a pull, a start); kills already under way go on.
+        rt.queue = [];
+        if (rt.running && rt.running.phase !== 'kill') rt.running = undefined;
+        rt.syncPending = false;
+        this.requestSync(rt, now);
+      } else if (now + graceMs < rt.terminating.deadlineMs) {
+        rt.terminating.deadlineMs = now + graceMs;
+        for (const c of rt.containers) {
+          const k = c.current?.kill;
+          if (k && isRunning(c.current) && k.exitAtMs > rt.terminating.deadlineMs) {
+            k.exitAtMs = Math.max(now, rt.terminating.deadlineMs);
+            k.exitCode = 137;
+          }
+        }
+      }
+      return;
+    }
+    if (rt.terminal) return;
+    for (const c of rt.containers) {
+      const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x) => x.name === c.name);
+      if (!spec) continue;
+      c.spec = spec;
+      const inst = c.current;
+      if (isRunning(inst) && !inst.kill && inst.specKey !== specKeyOf(spec) && !c.init) {
+        this.requestSync(rt, now);
+      }
+    }
+    void out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Syncs (SyncPod): publish the status, then decide kills and starts.
+  // ---------------------------------------------------------------------------------------------
+
+  private sync(rt: PodRt, node: Typed<Node>, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    rt.syncAtMs = undefined;
+    if (rt.running || rt.queue.length > 0) {
+      rt.syncPending = true;
+      return;
+    }
+    this.publish(rt, now);
+    if (rt.terminating) {
+      this.terminate(rt, now, out);
+      return;
+    }
+    if (rt.terminal) return;
+    const policy = restartPolicy(rt.pod);
+    const ops: Op[] = [];
+    if (rt.podIp === undefined) ops.push({ kind: 'sandbox' });
+    const killedForRestart = new Set<ContainerRt>();
+    for (const c of rt.containers) {
+      const inst = c.current;
+      if (!isRunning(inst) || inst.kill) continue;
+      const liveness = c.workers.find((w) => w.spec.type === 'liveness');
+      const startup = c.workers.find((w) => w.spec.type === 'startup');
+      let why: Kill['why'] | undefined;
+      let message = '';
+      let restart = policy !== 'Never';
+      if (!c.init && inst.specKey !== specKeyOf(c.spec)) {
+        why = 'spec';
+        message = `Container ${c.name} definition changed`;
+        restart = true;
+      } else if (liveness && liveness.containerId === inst.id && liveness.result === 'failure') {
+        why = 'liveness';
+        message = `Container ${c.name} failed liveness probe`;
+      } else if (startup && startup.containerId === inst.id && startup.result === 'failure') {
+        why = 'startup';
+        message = `Container ${c.name} failed startup probe`;
+      }
+      if (!why) continue;
+      if (restart) {
+        message += ', will be restarted';
+        killedForRestart.add(c);
+      }
+      const probeGrace = why === 'liveness' ? liveness?.spec.terminationGracePeriodSeconds : why === 'startup' ? startup?.spec.terminationGracePeriodSeconds : undefined;
+      const graceSeconds = probeGrace ?? rt.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+      ops.push({ kind: 'kill', c, why, message, graceMs: graceSeconds * 1000 });
+    }
+    for (const c of this.containersToStart(rt, killedForRestart)) {
+      // doBackOff looks at the newest exited instance as the sync saw it (before this sync's kills).
+      const exited = killedForRestart.has(c) ? c.previous : c.current && !isRunning(c.current) ? c.current : c.previous;
+      ops.push({ kind: 'start', c, exited });
+    }
+    rt.queue = ops;
+    this.runQueue(rt, node, ctx, out);
+  }
+
+  /** computePodActions: init containers one at a time, then every regular container that should (re)start. */
+  private containersToStart(rt: PodRt, killedForRestart: ReadonlySet<ContainerRt>): ContainerRt[] {
+    const policy = restartPolicy(rt.pod);
+    const starts: ContainerRt[] = [];
+    for (const c of rt.containers) {
+      if (!c.init) continue;
+      const inst = c.current;
+      if (c.sidecar) {
+        if (!inst || !isRunning(inst)) {
+          starts.push(c);
+          return starts;
+        }
+        if (!this.isStarted(c)) return starts;
+        continue;
+      }
+      if (inst && !isRunning(inst) && inst.exitCode === 0) continue;
+      if (!inst) starts.push(c);
+      else if (!isRunning(inst) && policy !== 'Never') starts.push(c);
+      return starts;
+    }
+    for (const c of rt.containers) {
+      if (c.init) continue;
+      const inst = c.current;
+      if (killedForRestart.has(c)) starts.push(c);
+      else if (!inst) starts.push(c);
+      else if (!isRunning(inst) && shouldRestart(policy, inst.exitCode ?? 0)) starts.push(c);
+    }
+    return starts;
+  }
+
+  private runQueue(rt: PodRt, node: Typed<Node>, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    while (!rt.running && rt.queue.length > 0) {
+      const op = rt.queue.shift()!;
+      this.beginOp(rt, op, node, ctx, out);
+    }
+    if (!rt.running && rt.queue.length === 0 && rt.syncPending) {
+      // The deferred sync waits for a runtime cache newer than the last one (the next PLEG relist).
+      rt.syncPending = false;
+      this.requestSync(rt, now + PLEG_RELIST_MS);
+    }
+  }
+
+  private beginOp(rt: PodRt, op: Op, node: Typed<Node>, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    switch (op.kind) {
+      case 'sandbox':
+        rt.running = { op, doneAtMs: now + ctx.rng.range(400, 1200), phase: 'sandbox' };
+        return;
+      case 'kill': {
+        const inst = op.c.current;
+        if (!isRunning(inst) || inst.kill) return;
+        this.beginKill(rt, op.c, inst, now, op.graceMs, op.why, op.message, out);
+        rt.running = { op, doneAtMs: inst.kill!.exitAtMs, phase: 'kill' };
+        return;
+      }
+      case 'start':
+        this.beginStart(rt, op.c, op.exited, node, ctx, out, op);
+        return;
+    }
+  }
+
+  private completeOp(rt: PodRt, node: Typed<Node>, ctx: ReconcileContext, out: Out): void {
+    const running = rt.running!;
+    const now = ctx.nowMs;
+    rt.running = undefined;
+    if (running.phase === 'sandbox') {
+      const ns = this.nodeState(rt.nodeName);
+      const cidr = (node.spec?.podCIDR ?? '10.244.0.0/24').split('/')[0].split('.');
+      for (let tries = 0; tries < 253; tries++) {
+        const candidate = ns.nextIp;
+        ns.nextIp = ns.nextIp >= 254 ? 2 : ns.nextIp + 1;
+        if (!ns.usedIps.has(candidate)) {
+          ns.usedIps.add(candidate);
+          rt.ipIndex = candidate;
+          break;
+        }
+      }
+      rt.podIp = `${cidr[0]}.${cidr[1]}.${cidr[2]}.${rt.ipIndex ?? 254}`;
+      rt.sandboxMs = now;
+      this.requestSync(rt, now + PLEG_RELIST_MS);
+    } else if (running.phase === 'pull' && running.op.kind === 'start') {
+      this.finishPull(rt, running.op.c, running.pull!, ctx, out);
+    }
+    // A kill completes when the instance exits (handled by the exit path); then the queue moves on.
+    this.runQueue(rt, node, ctx, out);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Starting a container: back-off, image, create, start.
+  // ---------------------------------------------------------------------------------------------
+
+  private beginStart(rt: PodRt, c: ContainerRt, exited: Instance | undefined, node: Typed<Node>, ctx: ReconcileContext, out: Out, op: Op): void {
+    const now = ctx.nowMs;
+    if (rt.terminating || rt.terminal) return;
+    const key = `${rt.uid}/${c.name}`;
+    if (exited && exited.finishedMs !== undefined) {
+      // kuberuntime_manager.go doBackOff.
+      if (this.backoff.isInBackOffSince(key, exited.finishedMs, now)) {
+        const delay = this.backoff.get(key);
+        out.event(rt, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`);
+        c.reason = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(rt)}` };
+        // The next sync measures from the newest exit (a container killed in this very sync), so that is the window that will be waited out.
+        const newestExit = Math.max(exited.finishedMs, c.current?.finishedMs ?? 0);
+        if (!c.timeline.backoffs.some((b) => b.fromMs === newestExit)) pushBounded(c.timeline.backoffs, { fromMs: newestExit, lengthMs: delay });
+        this.scheduleRetry(rt, ctx.rng, now, newestExit + delay);
+        return;
+      }
+      this.backoff.next(key, exited.finishedMs, now);
+    }
+    const image = resolveImage(c.spec.image ?? '');
+    const ns = this.nodeState(rt.nodeName);
+    if (!image.pull.ok && image.pull.kind === 'invalid') {
+      out.event(rt, c, 'Warning', 'InspectFailed', `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}`);
+      c.reason = { reason: 'InvalidImageName', message: `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}` };
+      this.scheduleRetry(rt, ctx.rng, now, undefined);
+      return;
+    }
+    const normalized = image.ref!.normalized;
+    const present = ns.images.has(normalized);
+    const policy = c.spec.imagePullPolicy ?? defaultPullPolicy(c.spec.image ?? '');
+    const shouldPull = policy === 'Always' || (policy === 'IfNotPresent' && !present);
+    if (!shouldPull) {
+      if (!present) {
+        const msg = `Container image "${c.spec.image}" is not present with pull policy of Never`;
+        out.event(rt, c, 'Warning', 'ErrImageNeverPull', msg);
+        c.reason = { reason: 'ErrImageNeverPull', message: msg };
+        this.scheduleRetry(rt, ctx.rng, now, undefined);
+        return;
+      }
+      out.event(rt, c, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine and can be accessed by the pod`);
+      this.createContainer(rt, c, image, ctx, out);
+      return;
+    }
+    const backOffKey = `${rt.uid}_${c.spec.image}`;
+    if (this.imageBackoff.isInBackOffSinceUpdate(backOffKey, now)) {
+      out.event(rt, c, 'Normal', 'BackOff', `Back-off pulling image "${c.spec.image}"`);
+      out.event(rt, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      const prev = c.reason?.reason === 'ErrImagePull' || c.reason?.reason === 'ImagePullBackOff' ? c.reason.message.replace(/^Back-off pulling image "[^"]*": ErrImagePull: /, '') : '';
+      c.reason = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.spec.image}": ErrImagePull: ${prev}` };
+      this.scheduleRetry(rt, ctx.rng, now, (this.imageBackoff.lastUpdate(backOffKey) ?? now) + this.imageBackoff.get(backOffKey));
+      return;
+    }
+    out.event(rt, c, 'Normal', 'Pulling', `Pulling image "${c.spec.image}"`);
+    // serializeImagePulls: one pull at a time per node. A pull queued behind one of the same image
+    // finds its layers there and only resolves the manifest.
+    const startAt = Math.max(now, ns.pullFreeAtMs);
+    const latencyMs = ctx.rng.range(250, 1100);
+    const layersThere = present || (ns.imageReadyAtMs.get(normalized) ?? Infinity) <= startAt;
+    const transferMs = image.pull.ok && !layersThere ? Math.round((image.pull.sizeBytes / PULL_BYTES_PER_SEC) * 1000) : 0;
+    const pullMs = image.pull.ok ? latencyMs + transferMs : latencyMs;
+    ns.pullFreeAtMs = startAt + pullMs;
+    if (image.pull.ok && !ns.imageReadyAtMs.has(normalized)) ns.imageReadyAtMs.set(normalized, startAt + pullMs);
+    rt.running = { op, doneAtMs: startAt + pullMs, phase: 'pull', pull: { image, startedMs: now, waitedMs: startAt - now, pullMs } };
+  }
+
+  private finishPull(rt: PodRt, c: ContainerRt, pull: NonNullable<RunningOp['pull']>, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    const image = pull.image;
+    if (!image.pull.ok) {
+      const message = image.pull.message;
+      out.event(rt, c, 'Warning', 'Failed', `Failed to pull image "${c.spec.image}": ${message}`);
+      const key = `${rt.uid}_${c.spec.image}`;
+      this.imageBackoff.next(key, now, now);
+      out.event(rt, c, 'Warning', 'Failed', 'Error: ErrImagePull');
+      c.reason = { reason: 'ErrImagePull', message };
+      this.scheduleRetry(rt, ctx.rng, now, now + this.imageBackoff.get(key));
+      return;
+    }
+    this.nodeState(rt.nodeName).images.add(image.ref!.normalized);
+    out.event(rt, c, 'Normal', 'Pulled', `Successfully pulled image "${c.spec.image}" in ${goDuration(pull.pullMs)} (${goDuration(pull.pullMs + pull.waitedMs)} including waiting). Image size: ${image.pull.sizeBytes} bytes.`);
+    this.createContainer(rt, c, image, ctx, out);
+  }
+
+  private createContainer(rt: PodRt, c: ContainerRt, image: ResolvedImage, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
+    const node = ctx.view.get<Node>('Node', undefined, rt.nodeName);
+    const cpus = Math.max(1, Math.round((quantityMilli(node?.status?.capacity?.cpu) ?? 4000) / 1000));
+    const program = compileProgram({ image, container: c.spec, podName: rt.name, annotations: rt.pod.metadata.annotations, formatDate: (offset) => formatTimestamp(now + offset, 'date') });
+    const id = newContainerId(ctx.rng);
+    const attempt = c.current ? (c.current.attempt ?? 0) + 1 : 0;
+    const memLimit = quantityBytes(c.spec.resources?.limits?.memory);
+    const nodeMemory = quantityBytes(node?.status?.capacity?.memory);
+    const effectiveLimit = memLimit ?? nodeMemory;
+    const exitAt = program.exitAtMs !== undefined ? now + program.exitAtMs : undefined;
+    const oomOffset = effectiveLimit !== undefined ? firstExceed(program.memory, effectiveLimit) : undefined;
+    const oomAt = oomOffset !== undefined ? now + oomOffset : undefined;
+    const endsByOom = oomAt !== undefined && (exitAt === undefined || oomAt < exitAt);
+    const port = program.server?.ports[0] ?? 80;
+    const logs = new LogBuffer(now, { hostname: rt.name, podIP: rt.podIp ?? '', version: program.version, workers: Array.from({ length: cpus }, (_, i) => 29 + i), port });
+    const instance: Instance = {
+      id, attempt, image: image.ref!.normalized, imageId: imageIdOf(image.ref!), startedMs: now, program, logs,
+      memLimitBytes: effectiveLimit, cpuLimitMilli: quantityMilli(c.spec.resources?.limits?.cpu),
+      endAtMs: endsByOom ? oomAt : exitAt, endsByOom, specKey: specKeyOf(c.spec), fileOverrides: new Map(),
+      requestLog: program.server?.spec.logs.request ? [...program.server.spec.logs.request, ...(program.server.spec.logs.requestError ?? [])] : undefined,
+    };
+    if (c.current) c.previous = c.current;
+    c.current = instance;
+    // Since 1.35 (kubernetes#134043) these messages leave the container name to the event's fieldPath.
+    out.event(rt, c, 'Normal', 'Created', 'Container created');
+    if (program.startError) {
+      out.event(rt, c, 'Warning', 'Failed', `Error: ${program.startError}`);
+      instance.finishedMs = now;
+      instance.exitCode = 128;
+      instance.reason = 'StartError';
+      instance.message = program.startError;
+      c.reason = { reason: 'RunContainerError', message: program.startError };
+      this.scheduleRetry(rt, ctx.rng, now, undefined);
+      this.requestSync(rt, now + PLEG_RELIST_MS);
+      return;
+    }
+    logs.addProgramLines(program.lines);
+    if (program.periodic) logs.addPeriodic(program.periodic);
+    out.event(rt, c, 'Normal', 'Started', 'Container started');
+    c.reason = undefined;
+    if (attempt > 0) pushBounded(c.timeline.restarts, { atMs: now, restartCount: attempt });
+    this.requestSync(rt, now + PLEG_RELIST_MS);
+  }
+
+  /** After a failed start the worker retries after jitter(10 s, 0.5); a known back-off end comes first (the restart lands exactly on it). */
+  private scheduleRetry(rt: PodRt, rng: Rng, now: number, windowEndMs: number | undefined): void {
+    const jittered = now + WORKER_BACKOFF_MS + Math.floor(rng.next() * WORKER_BACKOFF_JITTER * WORKER_BACKOFF_MS);
+    this.requestSync(rt, windowEndMs !== undefined && windowEndMs > now ? Math.min(jittered, windowEndMs) : jittered);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Stopping: kills, natural exits, termination of the pod.
+  // ---------------------------------------------------------------------------------------------
+
+  private beginKill(rt: PodRt, c: ContainerRt, inst: Instance, now: number, graceMs: number, why: Kill['why'], message: string, out: Out): void {
+    out.event(rt, c, 'Normal', 'Killing', message);
+    pushBounded(c.timeline.kills, { atMs: now, reason: why });
+    const preStopMs = this.preStopMs(c.spec, inst, graceMs);
+    const signalAtMs = now + Math.min(preStopMs, graceMs);
+    const deadlineMs = now + Math.max(graceMs, Math.min(preStopMs, graceMs) + MIN_GRACE_MS);
+    const stop = inst.program.stop;
+    let exitAtMs = deadlineMs;
+    let exitCode = 137;
+    if (stop.exitsAfterMs !== null && signalAtMs + stop.exitsAfterMs < deadlineMs) {
+      exitAtMs = signalAtMs + stop.exitsAfterMs;
+      exitCode = stop.exitCode;
+      if (inst.program.stopLines.length > 0) inst.logs.addTemplates(signalAtMs, inst.program.stopLines, stop.signal);
+    }
+    if (graceMs === 0) {
+      exitAtMs = now;
+      exitCode = 137;
+    }
+    inst.kill = { requestedMs: now, signalAtMs, deadlineMs, exitAtMs, exitCode, why };
+  }
+
+  /** Time the preStop hook takes: `sleep` actions and exec'd sleeps; HTTP hooks are instant. */
+  private preStopMs(spec: Container, inst: Instance, graceMs: number): number {
+    const hook = spec.lifecycle?.preStop;
+    if (!hook) return 0;
+    if (hook.sleep) return Math.min(graceMs, (hook.sleep.seconds ?? 0) * 1000);
+    if (hook.exec?.command) {
+      const text = hook.exec.command.join(' ');
+      const m = /sleep\s+(\d+(?:\.\d+)?)/.exec(text);
+      void inst;
+      return m ? Math.min(graceMs, Math.round(Number(m[1]) * 1000)) : 0;
+    }
+    return 0;
+  }
+
+  private finishInstance(rt: PodRt, c: ContainerRt, inst: Instance, atMs: number, exitCode: number, reason: string, out: Out): void {
+    inst.finishedMs = atMs;
+    inst.exitCode = exitCode;
+    inst.reason = reason;
+    if (reason === 'OOMKilled') pushBounded(c.timeline.ooms, { atMs, usageBytes: memoryAt(inst.program.memory, atMs - inst.startedMs), limitBytes: inst.memLimitBytes ?? 0 });
+    if (rt.running?.phase === 'kill' && rt.running.op.kind === 'kill' && rt.running.op.c === c) rt.running.doneAtMs = Math.min(rt.running.doneAtMs, atMs);
+    this.requestSync(rt, atMs + PLEG_RELIST_MS);
+    void out;
+  }
+
+  /** killPod on deletion: stop every running container with the deletion's grace period, then let the pod go. */
+  private terminate(rt: PodRt, now: number, out: Out): void {
+    const term = rt.terminating!;
+    // The pod worker cancels whatever it was doing (pulls, starts).
+    rt.queue = [];
+    if (rt.running && rt.running.phase !== 'kill') rt.running = undefined;
+    let anyRunning = false;
+    for (const c of rt.containers) {
+      const inst = c.current;
+      if (!isRunning(inst)) continue;
+      anyRunning = true;
+      if (!inst.kill) this.beginKill(rt, c, inst, now, Math.max(0, term.deadlineMs - now), 'delete', `Stopping container ${c.name}`, out);
+    }
+    if (!anyRunning && rt.finalizeAtMs === undefined) {
+      const lastExit = Math.max(now, ...rt.containers.map((c) => c.current?.finishedMs ?? 0));
+      rt.finalizeAtMs = Math.max(now, lastExit);
+    }
+  }
+
+  private finalize(rt: PodRt, now: number, out: Out): void {
+    rt.finalizeAtMs = undefined;
+    rt.terminal = true;
+    this.publish(rt, now, true);
+    if (rt.statusDirty) this.writeStatus(rt, rt.pod, out, undefined);
+    rt.deleteSent = true;
+    out.actions.push({ type: 'delete', kind: 'Pod', namespace: rt.namespace, name: rt.name, options: { gracePeriodSeconds: 0, uid: rt.uid } });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Probes.
+  // ---------------------------------------------------------------------------------------------
+
+  private isStarted(c: ContainerRt): boolean {
+    const inst = c.current;
+    if (!isRunning(inst) || c.seen.id !== inst.id || !c.seen.running) return false;
+    const startup = c.workers.find((w) => w.spec.type === 'startup');
+    return !startup || (startup.containerId === inst.id && startup.result === 'success');
+  }
+
+  private isReady(c: ContainerRt): boolean {
+    const inst = c.current;
+    if (!isRunning(inst) || !this.isStarted(c)) return false;
+    const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+    return !readiness || (readiness.containerId === inst.id && readiness.result === 'success');
+  }
+
+  /** Runs every probe that is due. Returns whether anything ran. */
+  private runDueProbes(rt: PodRt, now: number, out: Out): boolean {
+    let ran = false;
+    for (const c of rt.containers) {
+      if (c.manualReadinessAtMs !== undefined && c.manualReadinessAtMs <= now) {
+        c.manualReadinessAtMs = undefined;
+        const w = c.workers.find((x) => x.spec.type === 'readiness');
+        if (w && !w.stopped) this.tickWorker(rt, c, w, now, out);
+        ran = true;
+      }
+      for (const w of c.workers) {
+        if (w.stopped || c.seen.id === undefined || w.nextTickMs > now) continue;
+        // Go's ticker drops ticks it could not deliver; the phase stays that of the worker's start.
+        const missed = Math.floor((now - w.nextTickMs) / w.periodMs);
+        const tickAt = w.nextTickMs + missed * w.periodMs;
+        w.nextTickMs = tickAt + w.periodMs;
+        ran = true;
+        // A tick that fell while there was no container to probe only moves the phase on.
+        if (tickAt !== now) continue;
+        this.tickWorker(rt, c, w, now, out);
+      }
+    }
+    return ran;
+  }
+
+  private tickWorker(rt: PodRt, c: ContainerRt, w: ProbeWorker, now: number, out: Out): void {
+    const inst = c.current;
+    const seen = c.seen;
+    const startedBefore = this.isStarted(c);
+    const result = w.doProbe({
+      nowMs: now,
+      podTerminal: rt.terminal,
+      deleting: Boolean(rt.pod.metadata.deletionTimestamp),
+      restartPolicy: restartPolicy(rt.pod),
+      containerId: seen.id,
+      running: seen.running && isRunning(inst) && inst.id === seen.id,
+      terminated: seen.terminated,
+      startedMs: seen.startedMs,
+      started: startedBefore,
+      attempt: () => this.attemptProbe(rt, c, w, inst!, now),
+    });
+    if (result.attempt) {
+      const a = result.attempt;
+      recordProbe(c.timeline, now, w.spec.type, a.result, a.output);
+      if (a.result === 'failure') out.event(rt, c, 'Warning', 'Unhealthy', `${PROBE_LABEL[w.spec.type]} probe failed: ${a.output}`);
+      else if (a.result === 'error') out.event(rt, c, 'Warning', 'Unhealthy', `${PROBE_LABEL[w.spec.type]} probe errored: ${a.output}`);
+    }
+    if (!result.changed) return;
+    if ((w.spec.type === 'liveness' || w.spec.type === 'startup') && w.result === 'failure') this.requestSync(rt, now);
+    else this.patchReadiness(rt, now);
+  }
+
+  private attemptProbe(rt: PodRt, c: ContainerRt, w: ProbeWorker, inst: Instance, now: number): ProbeAttempt {
+    const attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t: now - inst.startedMs, fileOverrides: inst.fileOverrides });
+    const request = attempt.request;
+    if (request && inst.requestLog) {
+      rt.gateway ??= (rt.podIp ?? '0.0.0.0').replace(/\.\d+$/, '.1');
+      inst.logs.addRequest(now, request.path, request.status, request.bytes, request.port, rt.gateway, PROBE_USER_AGENT, inst.requestLog);
+    }
+    return attempt;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Status.
+  // ---------------------------------------------------------------------------------------------
+
+  /** Builds the status from the runtime (generateAPIPodStatus) and makes it the published one. */
+  private publish(rt: PodRt, now: number, podIsTerminal = false): void {
+    const pod = rt.pod;
+    const deleting = Boolean(pod.metadata.deletionTimestamp);
+    const initStatuses: ContainerStatus[] = [];
+    const statuses: ContainerStatus[] = [];
+    const hasInit = rt.containers.some((c) => c.init);
+    for (const c of rt.containers) {
+      const s = this.containerStatus(rt, c, hasInit, deleting);
+      (c.init ? initStatuses : statuses).push(s);
+    }
+    statuses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let phase = getPhase(pod.spec ?? { containers: [] }, initStatuses, statuses, podIsTerminal);
+    // generateAPIPodStatus: a pod the kubelet is done with ends Succeeded or Failed, never in between.
+    if (podIsTerminal && phase !== 'Succeeded') phase = 'Failed';
+    if (!podIsTerminal && !deleting && (phase === 'Succeeded' || phase === 'Failed')) rt.terminal = true;
+    if (rt.terminal && !podIsTerminal && phase !== 'Succeeded' && phase !== 'Failed') phase = getPhase(pod.spec ?? { containers: [] }, initStatuses, statuses, true);
+    const node = this.nodeHostIp(rt);
+    const old = pod.status ?? {};
+    const conditions = podConditions(pod.spec ?? { containers: [] }, phase, initStatuses, statuses, rt.podIp !== undefined, old.conditions ?? [], isoTime(now));
+    const status: PodStatus = { ...clone(old) };
+    status.phase = phase;
+    status.conditions = conditions;
+    if (node) {
+      status.hostIP = node;
+      status.hostIPs = [{ ip: node }];
+    }
+    if (rt.podIp !== undefined && rt.sandboxMs !== undefined && now >= rt.sandboxMs) {
+      status.podIP = rt.podIp;
+      status.podIPs = [{ ip: rt.podIp }];
+    }
+    status.startTime = old.startTime ?? isoTime(rt.addedMs);
+    status.qosClass = old.qosClass ?? qosClass(pod.spec ?? { containers: [] });
+    if (initStatuses.length > 0) status.initContainerStatuses = initStatuses;
+    else delete status.initContainerStatuses;
+    status.containerStatuses = statuses;
+    for (const c of rt.containers) {
+      const inst = c.current;
+      const published = [...initStatuses, ...statuses].find((s) => s.name === c.name)!;
+      const wasRunningId = c.seen.running ? c.seen.id : undefined;
+      c.seen = { id: inst?.id, running: Boolean(published.state?.running), terminated: Boolean(published.state?.terminated), startedMs: inst?.startedMs ?? 0 };
+      const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+      // prober_manager UpdatePodStatus triggers an immediate readiness run for a container with no result yet.
+      if (readiness && c.seen.running && wasRunningId !== c.seen.id && readiness.containerId !== c.seen.id) c.manualReadinessAtMs = now;
+    }
+    this.setPublished(rt, status, now);
+  }
+
+  private nodeHostIp(rt: PodRt): string | undefined {
+    return this.hostIps.get(rt.nodeName);
+  }
+
+  private containerStatus(rt: PodRt, c: ContainerRt, hasInit: boolean, deleting: boolean): ContainerStatus {
+    const inst = c.current;
+    const imageName = c.spec.image ?? '';
+    if (!inst) {
+      const waiting = c.reason ? { reason: c.reason.reason, message: c.reason.message } : { reason: c.init || hasInit ? 'PodInitializing' : 'ContainerCreating' };
+      return { name: c.name, state: { waiting }, lastState: {}, ready: false, restartCount: 0, image: imageName, imageID: '', started: false };
+    }
+    const terminatedOf = (i: Instance) => {
+      const t: NonNullable<NonNullable<ContainerStatus['state']>['terminated']> = { exitCode: i.exitCode ?? 0, reason: i.reason, startedAt: isoTime(i.startedMs), finishedAt: isoTime(i.finishedMs ?? i.startedMs), containerID: `containerd://${i.id}` };
+      if (i.message) t.message = i.message;
+      return t;
+    };
+    const base: ContainerStatus = { name: c.name, image: inst.image, imageID: inst.imageId, containerID: `containerd://${inst.id}`, restartCount: inst.attempt, ready: false, started: false, lastState: c.previous ? { terminated: terminatedOf(c.previous) } : {} };
+    if (isRunning(inst)) {
+      base.state = { running: { startedAt: isoTime(inst.startedMs) } };
+      base.started = this.isStartedForStatus(c, inst);
+      // A plain init container is ready only once it has exited 0.
+      base.ready = (!c.init || c.sidecar) && base.started && this.readyForStatus(c, inst);
+      return base;
+    }
+    base.state = { terminated: terminatedOf(inst) };
+    const policy = restartPolicy(rt.pod);
+    const restartable = !deleting && !rt.terminal && (c.sidecar || !(c.init && inst.exitCode === 0)) && (c.sidecar ? true : shouldRestart(policy, inst.exitCode ?? 0));
+    if (restartable && c.reason) {
+      base.lastState = { terminated: terminatedOf(inst) };
+      base.state = { waiting: { reason: c.reason.reason, message: c.reason.message } };
+    }
+    if (c.init && !c.sidecar && inst.exitCode === 0) base.ready = true;
+    return base;
+  }
+
+  private isStartedForStatus(c: ContainerRt, inst: Instance): boolean {
+    const startup = c.workers.find((w) => w.spec.type === 'startup');
+    return !startup || (startup.containerId === inst.id && startup.result === 'success');
+  }
+
+  private readyForStatus(c: ContainerRt, inst: Instance): boolean {
+    const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+    return !readiness || (readiness.containerId === inst.id && readiness.result === 'success');
+  }
+
+  /** statusManager.SetContainerReadiness / SetContainerStartup: flips ready/started in the published status only. */
+  private patchReadiness(rt: PodRt, now: number): void {
+    const published = rt.published;
+    if (!published) return;
+    const status = clone(published);
+    const all = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
+    for (const s of all) {
+      const c = rt.containers.find((x) => x.name === s.name);
+      const inst = c?.current;
+      if (!c || !isRunning(inst) || !s.state?.running || s.containerID !== `containerd://${inst.id}`) continue;
+      s.started = this.isStartedForStatus(c, inst);
+      s.ready = (!c.init || c.sidecar) && s.started && this.readyForStatus(c, inst);
+    }
+    const pod = rt.pod;
+    status.conditions = podConditions(pod.spec ?? { containers: [] }, (status.phase ?? 'Pending') as never, status.initContainerStatuses ?? [], status.containerStatuses ?? [], rt.podIp !== undefined, status.conditions ?? [], isoTime(now));
+    this.setPublished(rt, status, now);
+  }
+
+  private setPublished(rt: PodRt, status: PodStatus, now: number): void {
+    if (rt.published && deepEqual(rt.published, status)) return;
+    rt.published = status;
+    rt.statusDirty = true;
+    for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
+      const c = rt.containers.find((x) => x.name === s.name);
+      if (!c) continue;
+      const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
+      recordBand(c.timeline, now, state, s.state?.waiting?.reason ?? s.state?.terminated?.reason, Boolean(s.ready));
+    }
+  }
+
+  private writeStatus(rt: PodRt, pod: Typed<Pod>, out: Out, view: StoreView | undefined): void {
+    rt.statusDirty = false;
+    if (!rt.published || deepEqual(pod.status, rt.published)) return;
+    const updated = { ...pod, metadata: { ...pod.metadata }, status: clone(rt.published) } as Typed<Pod>;
+    delete updated.metadata.resourceVersion;
+    out.actions.push({ type: 'update', object: updated });
+    // This is the first store write of the batch, so the writer gives it the next resourceVersion: its echo needs no reconcile.
+    rt.lastWrittenRv = view ? String(view.resourceVersion + 1) : undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // KubeletApi.
+  // ---------------------------------------------------------------------------------------------
+
+  /** Records node host IPs as the controller sees nodes (the status needs hostIP). */
+  observeNode(node: Typed<Node>): void {
+    const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    if (ip) this.hostIps.set(node.metadata.name, ip);
+  }
+
+  private podByName(namespace: string, name: string): PodRt | undefined {
+    const uid = this.byName.get(`${namespace}/${name}`);
+    return uid ? this.pods.get(uid) : undefined;
+  }
+
+  logs(namespace: string, podName: string, options: LogOptions = {}): KubeletResult<string> {
+    const rt = this.podByName(namespace, podName);
+    if (!rt) return { ok: false, reason: 'NotFound', message: `pods "${podName}" not found` };
+    const names = rt.containers.filter((c) => !c.init).map((c) => c.name);
+    let name = options.container;
+    if (!name) {
+      if (names.length !== 1) return { ok: false, reason: 'BadRequest', message: `a container name must be specified for pod ${podName}, choose one of: [${names.join(' ')}] or one of the init containers: [${rt.containers.filter((c) => c.init).map((c) => c.name).join(' ')}]`.replace(/ or one of the init containers: \[\]$/, '') };
+      name = names[0];
+    }
+    const c = rt.containers.find((x) => x.name === name);
+    if (!c) return { ok: false, reason: 'BadRequest', message: `container ${name} is not valid for pod ${podName}` };
+    const status = [...(rt.published?.initContainerStatuses ?? []), ...(rt.published?.containerStatuses ?? [])].find((s) => s.name === name);
+    // kubelet_pods.go validateContainerLogStatus.
+    let inst: Instance | undefined;
+    const byId = (id: string | undefined) => [c.current, c.previous].find((i) => i && `containerd://${i.id}` === id);
+    if (!status) return { ok: false, reason: 'BadRequest', message: `container "${name}" in pod "${podName}" is not available` };
+    const last = status.lastState?.terminated;
+    const state = status.state ?? {};
+    if (options.previous) {
+      if (!last?.containerID) return { ok: false, reason: 'BadRequest', message: `previous terminated container "${name}" in pod "${podName}" not found` };
+      inst = byId(last.containerID);
+    } else if (state.running) inst = byId(status.containerID);
+    else if (state.terminated) inst = byId(state.terminated.containerID || last?.containerID);
+    else if (last) inst = byId(last.containerID);
+    else if (state.waiting) {
+      const reason = state.waiting.reason;
+      const detail = reason === 'ErrImagePull' ? 'image can\'t be pulled' : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+      return { ok: false, reason: 'BadRequest', message: `container "${name}" in pod "${podName}" is waiting to start: ${detail}` };
+    }
+    if (!inst) return { ok: false, reason: 'BadRequest', message: `container "${name}" in pod "${podName}" is waiting to start - no logs yet` };
+    const now = this.now();
+    const until = Math.min(now, inst.finishedMs ?? now);
+    let lines = inst.logs.read(until);
+    if (options.sinceSeconds !== undefined) lines = lines.filter((l) => l.atMs >= now - options.sinceSeconds! * 1000);
+    if (options.tailLines !== undefined && options.tailLines >= 0) lines = lines.slice(Math.max(0, lines.length - options.tailLines));
+    let text = lines.map((l) => (options.timestamps ? `${formatTimestamp(l.atMs, 'iso')} ` : '') + l.text + '\n').join('');
+    if (options.limitBytes !== undefined && text.length > options.limitBytes) text = text.slice(0, options.limitBytes);
+    return { ok: true, value: text };
+  }
+
+  exec(namespace: string, podName: string, container: string | undefined, argv: readonly string[]): KubeletResult<ExecResult> {
+    const rt = this.podByName(namespace, podName);
+    if (!rt) return { ok: false, reason: 'NotFound', message: `pods "${podName}" not found` };
+    const c = container ? rt.containers.find((x) => x.name === container) : rt.containers.find((x) => !x.init);
+    if (!c) return { ok: false, reason: 'BadRequest', message: `container ${container} is not valid for pod ${podName}` };
+    const inst = c.current;
+    if (!isRunning(inst)) return { ok: false, reason: 'BadRequest', message: `unable to upgrade connection: container not found ("${c.name}")` };
+    const program = inst.program;
+    if (argv.length === 0) return { ok: true, value: { stdout: '', stderr: '', exitCode: 0 } };
+    if (!program.shell.hasCommand(argv[0]) && !program.shell.isProgram(argv[0])) {
+      return { ok: true, value: { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 } };
+    }
+    const t = this.now() - inst.startedMs;
+    const files = snapshotFiles(program, t, inst.fileOverrides);
+    const result = execCommand(argv, { ...program.shell, files, formatDate: (offset) => formatTimestamp(this.now() + offset, 'date') });
+    for (const op of result.files) inst.fileOverrides.set(op.path, op.content);
+    return { ok: true, value: { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode } };
+  }
+
+  /** metrics-server's view: usage at the last scrape (every 15 s), throttled at the CPU limit. */
+  podUsage(namespace: string, name: string): PodUsage | undefined {
+    const rt = this.podByName(namespace, name);
+    if (!rt) return undefined;
+    const scrapeMs = Math.floor(this.now() / METRICS_RESOLUTION_MS) * METRICS_RESOLUTION_MS;
+    const containers: { name: string; cpuMilli: number; memoryBytes: number }[] = [];
+    for (const c of rt.containers) {
+      const inst = [c.current, c.previous].find((i) => i && i.startedMs <= scrapeMs && (i.finishedMs === undefined || i.finishedMs > scrapeMs));
+      if (!inst) continue;
+      const t = scrapeMs - inst.startedMs;
+      const demand = cpuDemandAt(inst.program, t);
+      const cpuMilli = Math.max(0, Math.min(demand, inst.cpuLimitMilli ?? Infinity));
+      containers.push({ name: c.name, cpuMilli, memoryBytes: memoryAt(inst.program.memory, t) });
+    }
+    if (containers.length === 0) return undefined;
+    return { cpuMilli: containers.reduce((s, x) => s + x.cpuMilli, 0), memoryBytes: containers.reduce((s, x) => s + x.memoryBytes, 0), containers };
+  }
+
+  nodeUsage(nodeName: string): { cpuMilli: number; memoryBytes: number } | undefined {
+    if (!this.hostIps.has(nodeName) && !this.nodes.has(nodeName)) return { cpuMilli: NODE_SYSTEM_CPU_MILLI, memoryBytes: NODE_SYSTEM_MEMORY_BYTES };
+    let cpu = NODE_SYSTEM_CPU_MILLI, mem = NODE_SYSTEM_MEMORY_BYTES;
+    for (const rt of this.pods.values()) {
+      if (rt.nodeName !== nodeName) continue;
+      const u = this.podUsage(rt.namespace, rt.name);
+      if (u) {
+        cpu += u.cpuMilli;
+        mem += u.memoryBytes;
+      }
+    }
+    return { cpuMilli: cpu, memoryBytes: mem };
+  }
+
+  nodeImages(nodeName: string): string[] {
+    return [...(this.nodes.get(nodeName)?.images ?? [])].sort();
+  }
+
+  timeline(podUid: string): PodTimeline | undefined {
+    const rt = this.pods.get(podUid);
+    if (!rt) return undefined;
+    const now = this.now();
+    return {
+      uid: rt.uid, namespace: rt.namespace, name: rt.name, nodeName: rt.nodeName,
+      containers: rt.containers.map((c) => {
+        const memory: { tMs: number; bytes: number }[] = [];
+        const cpu: { tMs: number; milli: number }[] = [];
+        for (const inst of [c.previous, c.current]) {
+          if (!inst) continue;
+          const end = inst.finishedMs ?? now;
+          const stepMs = Math.max(1000, Math.ceil((end - inst.startedMs) / 120 / 1000) * 1000);
+          for (let t = inst.startedMs; t <= end; t += stepMs) {
+            memory.push({ tMs: t, bytes: memoryAt(inst.program.memory, t - inst.startedMs) });
+            cpu.push({ tMs: t, milli: Math.min(cpuDemandAt(inst.program, t - inst.startedMs), inst.cpuLimitMilli ?? Infinity) });
+          }
+          memory.push({ tMs: end, bytes: memoryAt(inst.program.memory, end - inst.startedMs) });
+        }
+        return { ...clone(c.timeline), memory, cpu };
+      }),
+    };
+  }
+}
+
+function shouldRestart(policy: string, exitCode: number): boolean {
+  if (policy === 'Never') return false;
+  if (policy === 'OnFailure') return exitCode !== 0;
+  return true;
+}
+
+/** The kubelet as registered in the simulation (for kubectl logs/exec/top and the UI). */
+export function kubeletOf(sim: { controller<T extends Controller>(name: string): T | undefined }): Kubelet | undefined {
+  return sim.controller<Kubelet>(KUBELET_NAME);
+}
+
+export function createKubelet(): Kubelet {
+  return new Kubelet();
+}

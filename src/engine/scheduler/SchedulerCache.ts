@@ -1,0 +1,295 @@
+import type { Namespace, Node, Pod, Typed } from '../api/types';
+import type { Selector } from '../api/labels';
+import type { StoreView } from '../store/ObjectStore';
+import type { WatchChange } from '../store/ObjectsDiff';
+import { NodeInfo, isNonTerminalPod } from './NodeInfo';
+import { hasAnyPodAffinity, hasRequiredAntiAffinity } from './affinityTerms';
+
+type PodMap = Map<string, Typed<Pod>>;
+
+function uidOf(pod: Pod): string {
+  return pod.metadata?.uid ?? `${pod.metadata?.namespace}/${pod.metadata?.name}`;
+}
+
+function labelKey(ns: string, key: string, value: string): string {
+  return `${ns}\u0000${key}\u0000${value}`;
+}
+
+/** A pod the scheduler accounts on a node: bound and not finished. */
+function isAccounted(pod: Pod | undefined): pod is Typed<Pod> {
+  return Boolean(pod?.spec?.nodeName) && isNonTerminalPod(pod!);
+}
+
+/**
+ * The scheduler's view of the cluster, kept up to date from watch changes (the scheduler cache of
+ * pkg/scheduler/backend/cache). Per-node aggregates are rebuilt lazily from `podsOnNode` when a pod on
+ * that node changed, so a scheduling cycle costs per node visited, not per pod in the cluster.
+ * Bound pods are also indexed by namespace and label so affinity and spreading look only at pods a
+ * selector can match. Pods assumed during a scheduling batch are overlaid until their bind arrives.
+ */
+export class SchedulerCache {
+  private view: StoreView | undefined;
+  private nodeOrder: string[] = [];
+  private readonly nodeSet = new Set<string>();
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly assumed: PodMap = new Map();
+  private readonly byNamespace = new Map<string, PodMap>();
+  private readonly byLabel = new Map<string, PodMap>();
+  private readonly withRequiredAntiAffinity: PodMap = new Map();
+  private readonly withAffinity: PodMap = new Map();
+  /** Unbound pods with status.nominatedNodeName (preemptors waiting for their victims to go). */
+  private readonly nominated = new Map<string, PodMap>();
+  /** Per-node counts of matching pods for selectors spreading asked about, kept current incrementally. */
+  private readonly counters = new Map<string, SelectorCounter>();
+
+  /** Rebuilds everything from the store (start, or a view seen for the first time). */
+  rebuild(view: StoreView): void {
+    this.view = view;
+    this.nodeOrder = [];
+    this.nodeSet.clear();
+    this.infos.clear();
+    this.assumed.clear();
+    this.byNamespace.clear();
+    this.byLabel.clear();
+    this.withRequiredAntiAffinity.clear();
+    this.withAffinity.clear();
+    this.nominated.clear();
+    this.counters.clear();
+    for (const node of view.list<Node>('Node')) this.addNodeName(node.metadata.name);
+    for (const pod of view.list<Pod>('Pod')) this.indexPod(pod, 1);
+  }
+
+  attach(view: StoreView): void {
+    if (this.view !== view) this.rebuild(view);
+  }
+
+  /** Applies one watch change (the informer event handlers). */
+  onChange(change: WatchChange): void {
+    const obj = change.object;
+    if (obj.kind === 'Node') {
+      const name = obj.metadata.name;
+      if (change.type === 'deleted') this.removeNodeName(name);
+      else this.addNodeName(name);
+      this.infos.delete(name);
+      return;
+    }
+    if (obj.kind !== 'Pod') return;
+    const old = change.old as Typed<Pod> | undefined;
+    const pod = obj as Typed<Pod>;
+    if (old) this.indexPod(old, -1);
+    if (change.type !== 'deleted') this.indexPod(pod, 1);
+    else this.indexPod(pod, -1);
+    // The store now reflects this pod; an assumed copy of it is no longer needed.
+    const uid = uidOf(pod);
+    const assumed = this.assumed.get(uid);
+    if (assumed && (change.type === 'deleted' || pod.spec?.nodeName)) {
+      this.assumed.delete(uid);
+      this.infos.delete(assumed.spec!.nodeName!);
+    }
+    for (const p of [old, pod]) {
+      const node = p?.spec?.nodeName;
+      if (node) this.infos.delete(node);
+    }
+  }
+
+  private addNodeName(name: string): void {
+    if (this.nodeSet.has(name)) return;
+    this.nodeSet.add(name);
+    this.nodeOrder.push(name);
+  }
+
+  private removeNodeName(name: string): void {
+    if (!this.nodeSet.delete(name)) return;
+    this.nodeOrder = this.nodeOrder.filter((n) => n !== name);
+  }
+
+  private indexPod(pod: Typed<Pod>, sign: 1 | -1): void {
+    const uid = uidOf(pod);
+    const nominatedNode = !pod.spec?.nodeName ? pod.status?.nominatedNodeName : undefined;
+    if (nominatedNode) {
+      if (sign > 0) mapOf(this.nominated, nominatedNode).set(uid, pod);
+      else removeFrom(this.nominated, nominatedNode, uid);
+    }
+    if (!isAccounted(pod)) return;
+    const ns = pod.metadata.namespace ?? 'default';
+    for (const counter of this.counters.values()) if (counter.namespace === ns) counter.update(pod, sign);
+    if (sign > 0) {
+      mapOf(this.byNamespace, ns).set(uid, pod);
+      for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) mapOf(this.byLabel, labelKey(ns, k, v)).set(uid, pod);
+      if (hasRequiredAntiAffinity(pod)) this.withRequiredAntiAffinity.set(uid, pod);
+      if (hasAnyPodAffinity(pod)) this.withAffinity.set(uid, pod);
+    } else {
+      removeFrom(this.byNamespace, ns, uid);
+      for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) removeFrom(this.byLabel, labelKey(ns, k, v), uid);
+      this.withRequiredAntiAffinity.delete(uid);
+      this.withAffinity.delete(uid);
+    }
+  }
+
+  /** Node names in the order the scheduler walks them (registration order, like a one-zone nodeTree). */
+  nodeNames(): readonly string[] {
+    return this.nodeOrder;
+  }
+
+  numNodes(): number {
+    return this.nodeOrder.length;
+  }
+
+  nodeInfo(name: string): NodeInfo | undefined {
+    let info = this.infos.get(name);
+    if (info) return info;
+    const node = this.view?.get<Node>('Node', undefined, name);
+    if (!node) return undefined;
+    const pods = new Map<string, Typed<Pod>>();
+    for (const pod of this.view!.podsOnNode(name)) if (isNonTerminalPod(pod)) pods.set(uidOf(pod), pod);
+    for (const pod of this.assumed.values()) if (pod.spec?.nodeName === name) pods.set(uidOf(pod), pod);
+    info = new NodeInfo(node, pods.values());
+    this.infos.set(name, info);
+    return info;
+  }
+
+  /** Assume: account a pod on a node before its bind is written (schedule_one.go assume). */
+  assume(pod: Typed<Pod>, nodeName: string): Typed<Pod> {
+    const bound = { ...pod, spec: { ...pod.spec!, nodeName } } as Typed<Pod>;
+    const uid = uidOf(pod);
+    this.assumed.set(uid, bound);
+    this.infos.get(nodeName)?.addPod(bound);
+    this.indexPod(bound, 1);
+    return bound;
+  }
+
+  /** Drops assumed pods whose bind never arrived (a failed write); their nodes are recounted. */
+  forgetAssumed(): void {
+    for (const pod of this.assumed.values()) {
+      this.infos.delete(pod.spec!.nodeName!);
+      this.indexPod(pod, -1);
+      const stored = this.view?.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name);
+      if (stored) this.indexPod(stored, 1);
+    }
+    this.assumed.clear();
+  }
+
+  /** Bound (or assumed) pods in the given namespaces (all when undefined) whose labels match. */
+  podsMatching(namespaces: Iterable<string> | undefined, selector: Selector): Typed<Pod>[] {
+    const out: Typed<Pod>[] = [];
+    const nsList = namespaces ? [...namespaces] : [...this.byNamespace.keys()];
+    for (const ns of nsList) {
+      const candidates = this.candidatesFor(ns, selector);
+      if (!candidates) continue;
+      for (const pod of candidates.values()) if (selector.matches(pod.metadata.labels ?? {})) out.push(pod);
+    }
+    return out;
+  }
+
+  /** The smallest label bucket an equality/in requirement points at, else the whole namespace. */
+  private candidatesFor(ns: string, selector: Selector): PodMap | undefined {
+    let best: PodMap | undefined;
+    let found = false;
+    for (const r of selector.requirements) {
+      if (r.operator !== '=' && r.operator !== '==' && r.operator !== 'in') continue;
+      let merged: PodMap | undefined;
+      if (r.values.length === 1) merged = this.byLabel.get(labelKey(ns, r.key, r.values[0]));
+      else {
+        merged = new Map();
+        for (const v of r.values) for (const [uid, p] of this.byLabel.get(labelKey(ns, r.key, v)) ?? []) merged.set(uid, p);
+      }
+      found = true;
+      if (!merged) return undefined;
+      if (!best || merged.size < best.size) best = merged;
+    }
+    return found ? best : this.byNamespace.get(ns);
+  }
+
+  /**
+   * countPodsMatchSelector for every node at once: bound, unfinished, not terminating pods of the
+   * namespace whose labels match. Built once per selector, then updated on every pod change, so a
+   * ReplicaSet's thousandth replica costs no more to spread than its first.
+   */
+  matchingCounts(namespace: string, selector: Selector): ReadonlyMap<string, number> {
+    const key = `${namespace}\u0000${selector.toString()}`;
+    let counter = this.counters.get(key);
+    if (!counter) {
+      if (this.counters.size >= MAX_SELECTOR_COUNTERS) this.counters.delete(this.counters.keys().next().value as string);
+      counter = new SelectorCounter(namespace, selector);
+      for (const pod of this.podsMatching([namespace], selector)) counter.update(pod, 1);
+      this.counters.set(key, counter);
+    } else {
+      // Most recently used last, so the oldest is evicted first.
+      this.counters.delete(key);
+      this.counters.set(key, counter);
+    }
+    return counter.counts;
+  }
+
+  podsWithRequiredAntiAffinity(): Iterable<Typed<Pod>> {
+    return this.withRequiredAntiAffinity.values();
+  }
+
+  podsWithAffinity(): Iterable<Typed<Pod>> {
+    return this.withAffinity.values();
+  }
+
+  hasNominatedPods(nodeName: string): boolean {
+    return this.nominated.has(nodeName);
+  }
+
+  /** Unbound pods nominated to this node (by preemption), with their priority. */
+  nominatedPods(nodeName: string): Typed<Pod>[] {
+    return [...(this.nominated.get(nodeName)?.values() ?? [])];
+  }
+
+  namespaces(): { name: string; labels: Record<string, string> | undefined }[] {
+    return (this.view?.list<Namespace>('Namespace') ?? []).map((n) => ({ name: n.metadata.name, labels: n.metadata.labels }));
+  }
+
+  namespaceLabels(name: string): Record<string, string> | undefined {
+    return this.view?.get<Namespace>('Namespace', undefined, name)?.metadata.labels ?? {};
+  }
+
+  get store(): StoreView | undefined {
+    return this.view;
+  }
+}
+
+/** Selectors the cache keeps per-node counts for; beyond this the least recently used is dropped. */
+const MAX_SELECTOR_COUNTERS = 256;
+
+class SelectorCounter {
+  readonly counts = new Map<string, number>();
+  /** uid → node of the pods counted, so repeated adds and removes stay exact. */
+  private readonly members = new Map<string, string>();
+
+  constructor(
+    readonly namespace: string,
+    readonly selector: Selector,
+  ) {}
+
+  update(pod: Typed<Pod>, sign: 1 | -1): void {
+    const uid = uidOf(pod);
+    const counted = this.members.get(uid);
+    if (counted !== undefined) {
+      this.members.delete(uid);
+      const n = (this.counts.get(counted) ?? 0) - 1;
+      if (n > 0) this.counts.set(counted, n);
+      else this.counts.delete(counted);
+    }
+    if (sign < 0 || pod.metadata.deletionTimestamp || !this.selector.matches(pod.metadata.labels ?? {})) return;
+    const node = pod.spec!.nodeName!;
+    this.members.set(uid, node);
+    this.counts.set(node, (this.counts.get(node) ?? 0) + 1);
+  }
+}
+
+function mapOf<K, V extends Map<string, Typed<Pod>>>(m: Map<K, V>, key: K): V {
+  let v = m.get(key);
+  if (!v) m.set(key, (v = new Map() as V));
+  return v;
+}
+
+function removeFrom<K>(m: Map<K, PodMap>, key: K, uid: string): void {
+  const inner = m.get(key);
+  if (!inner) return;
+  inner.delete(uid);
+  if (inner.size === 0) m.delete(key);
+}
+

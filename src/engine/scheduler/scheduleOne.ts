@@ -1,0 +1,241 @@
+import type { Pod, Typed } from '../api/types';
+import type { Rng } from '../random/Rng';
+import { CycleState, podPriority, statusMessage, unresolvable, type NodeScore, type SchedulerPlugin, type SchedulingHandle, type Status } from './framework';
+import { fitErrorMessage, newDiagnosis, type Diagnosis } from './fitError';
+import type { NodeInfo } from './NodeInfo';
+import type { FilterVerdict, NodeDecision, PluginScore } from './DecisionTrace';
+
+const NO_PODS: readonly Typed<Pod>[] = [];
+
+/** ErrNoNodesAvailable. */
+export const ERR_NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
+
+/** numFeasibleNodesToFind constants (pkg/scheduler/schedule_one.go). */
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+/** Per-node details kept in a decision trace beyond the chosen node. */
+const MAX_TRACED_NODES = 50;
+
+/**
+ * numFeasibleNodesToFind with the adaptive default percentageOfNodesToScore: every node below 100
+ * nodes, else 50% − nodes/125 (at least 5%), and never fewer than 100.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let percentage = 50 - Math.trunc(numAllNodes / 125);
+  if (percentage < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) percentage = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  const n = Math.trunc((numAllNodes * percentage) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+export interface AlgorithmState {
+  /** Where the next cycle starts walking the node list (nextStartNodeIndex), so all nodes get a turn. */
+  nextStartNodeIndex: number;
+}
+
+export interface FilterRun {
+  readonly status: Status;
+  readonly verdict?: FilterVerdict;
+}
+
+export interface ScheduleAttempt {
+  readonly pod: Typed<Pod>;
+  readonly state: CycleState;
+  readonly numAllNodes: number;
+  readonly diagnosis: Diagnosis;
+  /** Set when a node was chosen. */
+  readonly nodeName?: string;
+  /** A non-FitError failure (no nodes at all). */
+  readonly error?: string;
+  readonly evaluatedNodes: number;
+  readonly feasibleNodes: number;
+  readonly preFilter: { plugin: string; result: string }[];
+  readonly filterOrder: string[];
+  readonly nodes: NodeDecision[];
+  readonly omittedNodes: number;
+  readonly tiedNodes?: string[];
+  readonly notes: string[];
+}
+
+/**
+ * One scheduling cycle for one pod: PreFilter, Filter (walking nodes from a rotating start until
+ * enough feasible nodes are found), PreScore/Score/NormalizeScore with plugin weights, and a
+ * seeded random pick among the best. Models pkg/scheduler/schedule_one.go schedulePod,
+ * findNodesThatFitPod, prioritizeNodes and selectHost, and framework/runtime RunFilterPlugins.
+ */
+export class SchedulingAlgorithm {
+  constructor(
+    readonly plugins: readonly SchedulerPlugin[],
+    private readonly algo: AlgorithmState = { nextStartNodeIndex: 0 },
+  ) {}
+
+  /** RunFilterPlugins: filters in order, stopping at the first rejection. */
+  runFilters(h: SchedulingHandle, state: CycleState, pod: Typed<Pod>, node: NodeInfo): FilterRun {
+    for (const pl of this.plugins) {
+      if (!pl.filter || state.skipFilterPlugins.has(pl.name)) continue;
+      const s = pl.filter(h, state, pod, node);
+      if (s && s.code !== 'Success') {
+        const status = { ...s, plugin: pl.name };
+        return { status, verdict: { plugin: pl.name, code: s.code, reasons: s.reasons } };
+      }
+    }
+    return { status: { code: 'Success', reasons: [] } };
+  }
+
+  /**
+   * RunFilterPluginsWithNominatedPods: first with the node's nominated pods of equal or higher
+   * priority counted (the space preemption freed for them is not ours to take), then without them.
+   */
+  runFiltersWithNominated(h: SchedulingHandle, state: CycleState, pod: Typed<Pod>, node: NodeInfo): FilterRun {
+    const nominated = h.cache.hasNominatedPods(node.name) ? h.cache.nominatedPods(node.name).filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= podPriority(pod)) : NO_PODS;
+    if (nominated.length > 0) {
+      const withState = state.clone();
+      const withNode = node.clone();
+      for (const p of nominated) {
+        const bound = { ...p, spec: { ...p.spec!, nodeName: node.name } } as Typed<Pod>;
+        withNode.addPod(bound);
+        for (const pl of this.plugins) pl.addPod?.(h, withState, pod, bound, withNode);
+      }
+      const first = this.runFilters(h, withState, pod, withNode);
+      if (first.status.code !== 'Success') return first;
+    }
+    return this.runFilters(h, state, pod, node);
+  }
+
+  schedule(h: SchedulingHandle, pod: Typed<Pod>, rng: Rng): ScheduleAttempt {
+    const state = new CycleState();
+    const diagnosis = newDiagnosis();
+    const numAllNodes = h.cache.numNodes();
+    const filterOrder = this.plugins.filter((p) => p.filter).map((p) => p.name);
+    const base = { pod, state, numAllNodes, diagnosis, filterOrder, preFilter: [] as { plugin: string; result: string }[], nodes: [] as NodeDecision[], notes: [] as string[] };
+    if (numAllNodes === 0) {
+      return { ...base, error: ERR_NO_NODES_AVAILABLE, evaluatedNodes: 0, feasibleNodes: 0, omittedNodes: 0 };
+    }
+
+    // PreFilter.
+    let allowed: Set<string> | undefined;
+    const narrowing: string[] = [];
+    let unschedulableAtPreFilter: Status | undefined;
+    for (const pl of this.plugins) {
+      if (!pl.preFilter) continue;
+      const out = pl.preFilter(h, state, pod);
+      if (out?.status?.code === 'Skip') {
+        state.skipFilterPlugins.add(pl.name);
+        continue;
+      }
+      if (out?.status && out.status.code !== 'Success') {
+        const s = { ...out.status, plugin: pl.name };
+        base.preFilter.push({ plugin: pl.name, result: statusMessage(s) });
+        if (s.code === 'UnschedulableAndUnresolvable') return this.preFilterFailure(base, s);
+        unschedulableAtPreFilter ??= s;
+        continue;
+      }
+      if (out?.nodeNames) {
+        narrowing.push(pl.name);
+        allowed = allowed ? new Set([...allowed].filter((n) => out.nodeNames!.has(n))) : new Set(out.nodeNames);
+        base.preFilter.push({ plugin: pl.name, result: `only node(s) ${[...out.nodeNames].sort().join(', ')}` });
+        if (allowed.size === 0) {
+          const msg = narrowing.length === 1 ? `node(s) didn't satisfy plugin ${narrowing[0]}` : `node(s) didn't satisfy plugin(s) [${narrowing.join(' ')}] simultaneously`;
+          return this.preFilterFailure(base, { ...unresolvable(msg), plugin: narrowing[narrowing.length - 1] }, narrowing);
+        }
+      }
+    }
+    if (unschedulableAtPreFilter) return this.preFilterFailure(base, unschedulableAtPreFilter);
+
+    let candidates = h.cache.nodeNames();
+    if (allowed) {
+      candidates = candidates.filter((n) => allowed!.has(n));
+      diagnosis.absentStatus = unresolvable(`node(s) didn't satisfy plugin(s) [${[...narrowing].sort().join(' ')}]`);
+    }
+
+    // A preemptor first tries the node it was nominated to.
+    const nominatedName = pod.status?.nominatedNodeName;
+    if (nominatedName && candidates.includes(nominatedName)) {
+      const info = h.cache.nodeInfo(nominatedName);
+      if (info && this.runFiltersWithNominated(h, state, pod, info).status.code === 'Success') {
+        base.notes.push(`Tried the nominated node ${nominatedName} first (it was freed by preemption) and it fits.`);
+        return { ...base, nodeName: nominatedName, evaluatedNodes: 1, feasibleNodes: 1, omittedNodes: 0, nodes: [{ node: nominatedName, feasible: true }] };
+      }
+    }
+
+    // Filter.
+    const numToFind = numFeasibleNodesToFind(candidates.length);
+    const feasible: NodeInfo[] = [];
+    const rejected: NodeDecision[] = [];
+    let processed = 0;
+    const start = this.algo.nextStartNodeIndex % candidates.length;
+    for (let i = 0; i < candidates.length && feasible.length < numToFind; i++) {
+      const name = candidates[(start + i) % candidates.length];
+      const info = h.cache.nodeInfo(name);
+      if (!info) continue;
+      processed++;
+      const run = this.runFiltersWithNominated(h, state, pod, info);
+      if (run.status.code === 'Success') feasible.push(info);
+      else {
+        diagnosis.nodeStatuses.set(name, run.status);
+        if (run.status.plugin) diagnosis.unschedulablePlugins.add(run.status.plugin);
+        if (rejected.length < MAX_TRACED_NODES) rejected.push({ node: name, feasible: false, rejectedBy: run.verdict });
+      }
+    }
+    this.algo.nextStartNodeIndex = (this.algo.nextStartNodeIndex + processed) % numAllNodes;
+    if (processed < candidates.length) {
+      base.notes.push(`Stopped after ${feasible.length} feasible nodes out of ${candidates.length} (percentageOfNodesToScore); ${candidates.length - processed} nodes were not evaluated.`);
+    }
+    const common = { evaluatedNodes: processed, feasibleNodes: feasible.length };
+    if (feasible.length === 0) {
+      return { ...base, ...common, nodes: rejected, omittedNodes: processed - rejected.length };
+    }
+    if (feasible.length === 1) {
+      base.notes.push('Only one node passed the filters, so no scoring was needed.');
+      return { ...base, ...common, nodeName: feasible[0].name, nodes: [{ node: feasible[0].name, feasible: true }, ...rejected], omittedNodes: processed - rejected.length - 1 };
+    }
+
+    // Score.
+    const perPlugin: { plugin: SchedulerPlugin; raw: number[]; normalized: number[] }[] = [];
+    for (const pl of this.plugins) {
+      if (!pl.score || pl.scoreWeight === undefined) continue;
+      const pre = pl.preScore?.(h, state, pod, feasible);
+      if (pre?.code === 'Skip') continue;
+      const raw = feasible.map((info) => pl.score!(h, state, pod, info));
+      const scores: NodeScore[] = feasible.map((info, i) => ({ name: info.name, score: raw[i] }));
+      pl.normalizeScore?.(h, state, pod, scores);
+      perPlugin.push({ plugin: pl, raw, normalized: scores.map((s) => s.score) });
+    }
+    const totals = feasible.map((_, i) => perPlugin.reduce((sum, p) => sum + p.normalized[i] * p.plugin.scoreWeight!, 0));
+    const best = Math.max(...totals);
+    const tied = feasible.filter((_, i) => totals[i] === best);
+    // selectHost: reservoir sampling among the best; with a seeded RNG it is one uniform draw.
+    const chosen = tied.length === 1 ? tied[0] : tied[rng.int(tied.length)];
+    const order = feasible.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b);
+    const keep = new Set(order.slice(0, MAX_TRACED_NODES));
+    keep.add(feasible.indexOf(chosen));
+    const scored: NodeDecision[] = [];
+    for (const i of order) {
+      if (!keep.has(i)) continue;
+      const scores: PluginScore[] = perPlugin.map((p) => ({ plugin: p.plugin.name, raw: p.raw[i], normalized: p.normalized[i], weight: p.plugin.scoreWeight!, weighted: p.normalized[i] * p.plugin.scoreWeight! }));
+      scored.push({ node: feasible[i].name, feasible: true, scores, totalScore: totals[i] });
+    }
+    return {
+      ...base,
+      ...common,
+      nodeName: chosen.name,
+      nodes: [...scored, ...rejected],
+      omittedNodes: processed - scored.length - rejected.length,
+      tiedNodes: tied.length > 1 ? tied.map((t) => t.name) : undefined,
+    };
+  }
+
+  private preFilterFailure(base: Omit<ScheduleAttempt, 'evaluatedNodes' | 'feasibleNodes' | 'omittedNodes'>, status: Status, narrowing?: string[]): ScheduleAttempt {
+    // Every node gets the PreFilter status so preemption sees it; the message shows it once.
+    base.diagnosis.absentStatus = status;
+    base.diagnosis.preFilterMsg = statusMessage(status);
+    for (const p of narrowing ?? [status.plugin ?? '']) if (p) base.diagnosis.unschedulablePlugins.add(p);
+    return { ...base, evaluatedNodes: 0, feasibleNodes: 0, omittedNodes: 0 };
+  }
+}
+
+/** The FailedScheduling text for an attempt without a node, before the PostFilter part. */
+export function attemptMessage(a: ScheduleAttempt): string {
+  return a.error ?? fitErrorMessage(a.numAllNodes, a.diagnosis);
+}
+
