@@ -6,17 +6,18 @@ import path from 'node:path';
  */
 const ALLOWED = {
   engine: { engine: 'all' },
-  protocol: { protocol: 'all', engine: 'types' },
-  worker: { worker: 'all', protocol: 'all', engine: 'all' },
+  protocol: { protocol: 'all', engine: 'types', scenarios: 'types' },
+  worker: { worker: 'all', protocol: 'all', engine: 'all', scenarios: 'all' },
+  scenarios: { scenarios: 'all', engine: 'all' },
   bridge: { bridge: 'all', protocol: 'all', store: 'all', worker: 'entry' },
   store: { store: 'all', protocol: 'types' },
   ui: { ui: 'all', protocol: 'types', store: 'all', bridge: 'all' },
-  cli: { cli: 'all', engine: 'all' },
+  cli: { cli: 'all', engine: 'all', scenarios: 'all' },
 };
 const UI_PACKAGES = /^(react|react-dom|zustand|@xyflow\/|monaco-editor|@monaco-editor\/|monaco-yaml)(\/|$)/;
 
 function layerOf(file) {
-  const match = /[\\/]src[\\/](engine|protocol|worker|bridge|store|ui|cli)[\\/]/.exec(file);
+  const match = /[\\/]src[\\/](engine|protocol|worker|bridge|store|ui|cli|scenarios)[\\/]/.exec(file);
   return match ? match[1] : undefined;
 }
 

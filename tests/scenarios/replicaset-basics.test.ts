@@ -25,7 +25,8 @@ describe('scenario replicaset-basics (default)', () => {
 
     const [describePod] = p.step('pod-events');
     expect(describePod.result.stdout).toMatch(/Normal\s+Scheduled\s+.*default-scheduler\s+Successfully assigned default\/echo to node-\d/);
-    expect(describePod.result.stdout).toMatch(/Normal\s+Started\s+.*kubelet\s+.*Started container app/);
+    // kubelet 1.35 says "Container started"; describe names the container through the fieldPath prefix.
+    expect(describePod.result.stdout).toMatch(/Normal\s+Started\s+.*kubelet\s+spec\.containers\{app\}: Container started/);
 
     const [del] = p.step('delete-bare-pod');
     expect(del.result.stdout).toBe('pod "echo" deleted from default namespace\n');

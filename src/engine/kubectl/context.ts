@@ -8,7 +8,7 @@ import type { Cluster, KubectlIO } from '../sim/Cluster';
 import type { Simulation } from '../sim/Simulation';
 import type { Action } from '../sim/actions';
 import type { KubeObject } from '../api/types';
-import { ApiError } from '../apiserver/errors';
+import { type ApiError } from '../apiserver/errors';
 
 export const KUBECTL_ACTOR = 'kubectl';
 

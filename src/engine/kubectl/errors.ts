@@ -3,7 +3,7 @@
  * everything else prefixed with `error: `, flag errors followed by the help hint. Commands throw
  * these; the dispatcher prints them to stderr with exit code 1.
  */
-import { ApiError } from '../apiserver/errors';
+import { type ApiError } from '../apiserver/errors';
 
 export class KubectlError extends Error {
   constructor(

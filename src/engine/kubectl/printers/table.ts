@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../../api/types';
 import { formatLabels } from '../../api/labels';
-import { TabWriter } from '../tabwriter';
+import { type TabWriter } from '../tabwriter';
 
 export interface ColumnDef {
   readonly name: string;
