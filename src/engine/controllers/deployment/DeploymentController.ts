@@ -84,7 +84,7 @@ export class DeploymentController implements Controller {
       if (d.metadata.deletionTimestamp) sync.syncStatusOnly(rsList);
       else {
         sync.checkPausedConditions();
-        if (d.spec?.paused || sync.isScalingEvent(rsList)) sync.sync(rsList);
+        if (d.spec?.paused || (sync.isScalingEvent(rsList) && !sync.recreateScalingNeedsRollout(rsList))) sync.sync(rsList);
         else if (d.spec?.strategy?.type === 'Recreate') sync.rolloutRecreate(rsList, podMapFor(ctx.view, stored, rsList));
         else sync.rolloutRolling(rsList);
       }
@@ -164,6 +164,19 @@ class DeploymentSync {
       if (Number(desired) !== replicasOf(this.d)) return true;
     }
     return false;
+  }
+
+  /**
+   * A Recreate Deployment whose replica count changed while several ReplicaSets are active: scale()
+   * only resizes a single active (or the latest) ReplicaSet, and proportional scaling is for
+   * RollingUpdate, so sync would leave the desired-replicas annotations stale and see the same
+   * scaling event forever. rolloutRecreate handles it instead: it scales the old ReplicaSets to 0
+   * (which refreshes their annotations) and then the new one to the full count.
+   */
+  recreateScalingNeedsRollout(rsList: readonly ReplicaSetObj[]): boolean {
+    if (this.d.spec?.strategy?.type !== 'Recreate') return false;
+    const [newRS, oldRSs] = this.getAllReplicaSetsAndSyncRevision(rsList, false);
+    return !findActiveOrLatest(newRS, oldRSs) && !isSaturated(this.d, newRS);
   }
 
   syncStatusOnly(rsList: readonly ReplicaSetObj[]): void {
@@ -464,10 +477,16 @@ class DeploymentSync {
     const currentCond = getCondition(this.status, 'Progressing');
     if (!hasProgressDeadline(d) || !currentCond) return;
     if (deploymentComplete(d, next) || currentCond.reason === REASON.timedOut) return;
+    // A rollout that completed (NewReplicaSetAvailable) never times out (deploymentTimedOut), so
+    // waiting for its deadline can change nothing: requeueing would only spin.
+    if (currentCond.reason === REASON.newRSAvailable) return;
     const lastUpdateMs = virtualMsFromIso(currentCond.lastUpdateTime);
     if (lastUpdateMs === undefined) return;
     const afterMs = lastUpdateMs + progressDeadlineSeconds(d) * 1000 - this.ctx.nowMs;
-    this.requeueAfterMs = afterMs < 1000 ? RATE_LIMITED_RETRY_MS : afterMs;
+    // Past the deadline the sync that saw it already ran deploymentTimedOut; a tight retry loop
+    // would not change the outcome (the real rate limiter backs off exponentially).
+    if (afterMs < 0) return;
+    this.requeueAfterMs = afterMs < 1000 ? Math.max(RATE_LIMITED_RETRY_MS, afterMs + 1) : afterMs;
   }
 }
 
