@@ -1,0 +1,50 @@
+/**
+ * One engine benchmark case, run in its own Node process so peak memory is its own:
+ *   tsx bench/engineCase.ts <nodes> <pods> <simSeconds> [crashShare]
+ * Prints one JSON line. Every pod has liveness and readiness probes; a share of them fail their
+ * liveness probe and crash-loop, so the run exercises probes, restarts and backoff.
+ */
+import { createCluster } from '../src/engine/index';
+import { manifestFor, nodesFor } from './workload';
+
+const [nodeCount, podCount, simSeconds] = process.argv.slice(2, 5).map(Number);
+const crashShare = Number(process.argv[5] ?? 0.1);
+
+let peakHeapBytes = 0;
+const sampleHeap = () => {
+  const used = process.memoryUsage().heapUsed;
+  if (used > peakHeapBytes) peakHeapBytes = used;
+};
+
+const setupStart = performance.now();
+const cluster = createCluster({ seed: 1, nodes: nodesFor(nodeCount, podCount) });
+cluster.apply(manifestFor(podCount, crashShare));
+const setupMs = performance.now() - setupStart;
+
+const firedBefore = cluster.sim.clock.firedCount;
+const reconcilesBefore = cluster.sim.reconcileCount;
+const stepMs = 10_000;
+const runStart = performance.now();
+for (let t = 0; t < simSeconds * 1000; t += stepMs) {
+  cluster.advance(stepMs);
+  cluster.sim.takeDiff();
+  cluster.sim.events.takeFresh();
+  if ((t / stepMs) % 30 === 0) sampleHeap();
+}
+sampleHeap();
+const runMs = performance.now() - runStart;
+const pods = cluster.sim.store.list('Pod');
+const running = pods.filter((p) => (p as { status?: { phase?: string } }).status?.phase === 'Running').length;
+console.log(JSON.stringify({
+  nodes: nodeCount,
+  pods: podCount,
+  simSeconds,
+  setupMs: Math.round(setupMs),
+  runMs: Math.round(runMs),
+  simPerWall: +(simSeconds / (runMs / 1000)).toFixed(1),
+  timerEvents: cluster.sim.clock.firedCount - firedBefore,
+  reconciles: cluster.sim.reconcileCount - reconcilesBefore,
+  peakHeapMB: Math.round(peakHeapBytes / 1e6),
+  podsRunning: running,
+  podsTotal: pods.length,
+}));
