@@ -36,6 +36,12 @@ export const KUBELET_NAME = 'kubelet';
 
 /** PLEG relists the runtime every second: a container's start or death reaches the pod worker this late. */
 export const PLEG_RELIST_MS = 1_000;
+/**
+ * Tearing down a pod with nothing left running still takes the pod worker a sync: cancel the
+ * pull/create in flight, stop the sandbox, unmount volumes, then the status manager's final
+ * update and delete (syncTerminatingPod → syncTerminatedPod). The pod stays Terminating this long.
+ */
+export const POD_TEARDOWN_MS = 1_500;
 /** pod_workers.go backOffPeriod: after a failed sync the worker retries after 10 s × jitter(0.5). */
 export const WORKER_BACKOFF_MS = 10_000;
 const WORKER_BACKOFF_JITTER = 0.5;
@@ -795,8 +801,10 @@ export class Kubelet implements Controller, KubeletApi {
       if (!inst.kill) this.beginKill(rt, c, inst, now, Math.max(0, term.deadlineMs - now), 'delete', `Stopping container ${c.name}`, out);
     }
     if (!anyRunning && rt.finalizeAtMs === undefined) {
-      const lastExit = Math.max(now, ...rt.containers.map((c) => c.current?.finishedMs ?? 0));
-      rt.finalizeAtMs = Math.max(now, lastExit);
+      const lastExit = Math.max(0, ...rt.containers.map((c) => c.current?.finishedMs ?? 0));
+      // A container stopped by this termination already cost a relist before this sync; a pod with
+      // nothing to stop still needs its own teardown (sandbox, volumes, final status) before it goes.
+      rt.finalizeAtMs = lastExit >= term.startedMs ? Math.max(now, lastExit) : Math.max(now, term.startedMs + POD_TEARDOWN_MS);
     }
   }
 
