@@ -20,6 +20,10 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     viewport: { width: 1280, height: 720 },
+    // The built site registers a caching service worker; tests start clean (e2e/static.spec.ts
+    // turns it on to check offline use).
+    serviceWorkers: 'block',
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,

@@ -1,6 +1,7 @@
 import type { FromEngine } from '../protocol/messages';
 import { clusterAfterPatch, clusterFromHello } from '../store/clusterSlice';
 import { playbackAfter } from '../store/playbackSlice';
+import { consoleAfterStream } from '../store/learningSlice';
 import { withMessage } from '../store/uiSlice';
 import { useStore } from '../store/useStore';
 
@@ -15,10 +16,12 @@ export function applyFromEngine(message: FromEngine): 'ok' | 'resync' {
       const cluster = clusterFromHello(message);
       useStore.setState((s) => ({
         ...cluster,
+        past: undefined,
+        scrubMs: undefined,
         ...playbackAfter(s, message.speed),
         messages:
           message.initErrors.length > 0
-            ? withMessage(s.messages, { level: 'error', title: 'The starting scenario did not apply cleanly', lines: message.initErrors.map((e) => e.message), clockMs: message.clockMs })
+            ? withMessage(s.messages, { level: 'error', title: 'The starting scenario did not apply cleanly', key: 'messages.initErrors', lines: message.initErrors.map((e) => e.message), clockMs: message.clockMs })
             : s.messages,
       }));
       return 'ok';
@@ -39,12 +42,26 @@ export function applyFromEngine(message: FromEngine): 'ok' | 'resync' {
         messages: withMessage(s.messages, {
           level: 'error',
           title: 'The simulation stopped after an engine error',
-          lines: [message.message, `Seed ${message.seed}. Press Reset to start again.`],
+          key: 'messages.engineStopped',
+          lines: [message.message, `Seed ${message.seed}.`],
           clockMs: s.clockMs,
         }),
       }));
       return 'ok';
+    case 'focus': {
+      const focus = { uid: message.uid, data: message.focus };
+      if (message.source === 'past') useStore.setState((s) => (s.past ? { past: { ...s.past, focus } } : {}));
+      else useStore.setState({ focus });
+      return 'ok';
+    }
     case 'ack':
+    case 'log':
+      return 'ok';
+    case 'scenario':
+      useStore.setState({ scenario: { scenarioId: message.scenarioId, progress: message.progress, commands: message.commands } });
+      return 'ok';
+    case 'stream':
+      useStore.setState((s) => consoleAfterStream(s, message));
       return 'ok';
   }
 }

@@ -96,12 +96,24 @@ export interface NodeDto extends BaseDto {
 
 export type OwnerKind = 'ReplicaSet' | 'ReplicationController' | 'DaemonSet' | 'Deployment' | 'HorizontalPodAutoscaler';
 
+/** One requirement of a label selector (matchLabels entries become `In` with one value). */
+export interface SelectorRequirementDto {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values: readonly string[];
+}
+
 export interface OwnerDto extends BaseDto {
   readonly dto: 'owner';
   readonly kind: OwnerKind;
   readonly namespace: string;
   /** The selector as kubectl prints it (`app=web,tier in (a,b)`), "" when none. */
   readonly selector: string;
+  /**
+   * The same selector as requirements, so the page can show which pods it matches (all must hold).
+   * Undefined when the object has no usable selector (HPA, an invalid one): it matches nothing.
+   */
+  readonly selectorRequirements?: readonly SelectorRequirementDto[];
   readonly replicas: {
     /** spec.replicas (DaemonSet: desiredNumberScheduled). */
     readonly desired?: number;
@@ -195,4 +207,152 @@ export interface NodeConfigDto {
 export interface ManifestDto {
   readonly fileName: string;
   readonly text: string;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Inspection ("focus"): what the page shows for the one object it inspects. Facts only; the page
+// words them (src/ui/inspector/whyText.ts), so explanations can be translated.
+// ------------------------------------------------------------------------------------------------
+
+/** One state band of a container, as kubectl would have shown it during [fromMs, toMs). */
+export interface TimelineBandDto {
+  readonly fromMs: number;
+  /** Undefined while the band is still open (up to the data's `atMs`). */
+  readonly toMs?: number;
+  readonly state: 'waiting' | 'running' | 'terminated';
+  readonly reason?: string;
+  readonly ready?: boolean;
+}
+
+/** `count` probe results with the same outcome and message, `periodMs` apart, from `fromMs`. */
+export interface ProbeRunDto {
+  readonly type: 'liveness' | 'readiness' | 'startup';
+  readonly outcome: 'success' | 'failure' | 'error';
+  readonly message: string;
+  readonly fromMs: number;
+  readonly periodMs: number;
+  readonly count: number;
+}
+
+export interface ContainerTimelineDto {
+  readonly name: string;
+  readonly init: boolean;
+  readonly bands: readonly TimelineBandDto[];
+  readonly probes: readonly ProbeRunDto[];
+  readonly restarts: readonly { readonly atMs: number; readonly restartCount: number }[];
+  readonly ooms: readonly { readonly atMs: number; readonly usageBytes: number; readonly limitBytes: number }[];
+  /** CrashLoopBackOff waits: the container exited at `fromMs` and may restart at `fromMs + lengthMs`. */
+  readonly backoffs: readonly { readonly fromMs: number; readonly lengthMs: number }[];
+  /** Kills by the kubelet: `reason` is liveness, startup, delete or spec. */
+  readonly kills: readonly { readonly atMs: number; readonly reason: string }[];
+  readonly memoryLimitBytes?: number;
+  /** Memory use samples of the current and previous instance. */
+  readonly memory: readonly { readonly tMs: number; readonly bytes: number }[];
+}
+
+/** The kubelet's per-container history of one pod (undefined once the kubelet forgot the pod). */
+export interface PodTimelineDto {
+  readonly nodeName: string;
+  readonly containers: readonly ContainerTimelineDto[];
+}
+
+/** The scheduler's last decision for a pod (its DecisionTrace), trimmed for display. */
+export interface SchedulingDto {
+  readonly atMs: number;
+  readonly attempt: number;
+  readonly outcome: 'Scheduled' | 'Unschedulable' | 'SchedulingGated' | 'Error';
+  readonly nodeName?: string;
+  /** The FailedScheduling / Scheduled text. */
+  readonly message: string;
+  readonly numAllNodes: number;
+  readonly feasibleNodes: number;
+  readonly nodes: readonly {
+    readonly node: string;
+    readonly feasible: boolean;
+    /** The filter plugin that rejected the node and its reasons. */
+    readonly plugin?: string;
+    readonly reasons: readonly string[];
+    readonly totalScore?: number;
+  }[];
+  readonly omittedNodes: number;
+  readonly preFilter: readonly { readonly plugin: string; readonly result: string }[];
+  readonly tiedNodes?: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/**
+ * The ranking rule that put a pod first in line on scale-down, in the order of
+ * controller_utils.go ActivePodsWithRanks.Less.
+ */
+export type ScaleDownCriterion = 'unassigned' | 'phase' | 'notReady' | 'deletionCost' | 'colocated' | 'readySince' | 'restarts' | 'newer' | 'tie' | 'other';
+
+/** Why a ReplicaSet / ReplicationController picked this pod when it scaled down. */
+export interface ScaleDownDto {
+  readonly atMs: number;
+  readonly owner: ObjectRefDto;
+  /** Active pods before the deletion, and how many were wanted. */
+  readonly activeBefore: number;
+  readonly desired: number;
+  readonly criterion: ScaleDownCriterion;
+  /** The survivor it was compared with (the one it differed from first), if any survived. */
+  readonly comparedWith?: string;
+  /** The values the criterion compared: this pod's and the survivor's (e.g. "Pending" / "Running"). */
+  readonly mine?: string;
+  readonly theirs?: string;
+  /** Pods deleted in the same sync. */
+  readonly together: readonly string[];
+}
+
+/** A change of a pod's controller owner, as it happened. */
+export interface OwnershipChangeDto {
+  readonly atMs: number;
+  /** created: born with an owner; adopted: an owner took an orphan; released: its labels stopped matching; orphaned: the owner was deleted with --cascade=orphan. */
+  readonly change: 'created' | 'adopted' | 'released' | 'orphaned';
+  readonly owner: ObjectRefDto;
+  /** The owner's selector at the time (adopted / released). */
+  readonly selector?: string;
+  /** The pod's labels at the time. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export interface OwnershipDto {
+  readonly history: readonly OwnershipChangeDto[];
+  /** The controller owner named in ownerReferences, and whether it still exists. */
+  readonly owner?: ObjectRefDto & { readonly exists: boolean };
+  /** Controllers (RS/RC/DS) whose selector matches the object's labels now. */
+  readonly matchingOwners: readonly (ObjectRefDto & { readonly selector: string })[];
+}
+
+/** Everything the inspector shows for one object at one moment. */
+export interface FocusDto {
+  readonly uid: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  /** Virtual time the data describes. */
+  readonly atMs: number;
+  /** `kubectl get -o yaml` text of the stored object, status included. */
+  readonly yaml: string;
+  /** Events whose involved object is this one, oldest first (bounded). */
+  readonly events: readonly EventDto[];
+  readonly timeline?: PodTimelineDto;
+  readonly scheduling?: SchedulingDto;
+  readonly scaleDown?: ScaleDownDto;
+  readonly ownership: OwnershipDto;
+  /** Containers' current waiting / last terminated state (pods). */
+  readonly containers?: readonly ContainerStateDto[];
+}
+
+export interface ContainerStateDto {
+  readonly name: string;
+  readonly state: 'waiting' | 'running' | 'terminated' | 'unknown';
+  readonly reason?: string;
+  readonly message?: string;
+  readonly exitCode?: number;
+  readonly restartCount: number;
+  readonly ready: boolean;
+  readonly lastTerminated?: { readonly reason?: string; readonly exitCode?: number; readonly finishedMs?: number };
+  /** Probes configured, for "why" texts ("liveness http-get :80/health, failureThreshold 3"). */
+  readonly probes: readonly { readonly type: 'liveness' | 'readiness' | 'startup'; readonly action: string; readonly periodSeconds: number; readonly failureThreshold: number; readonly initialDelaySeconds: number }[];
+  readonly memoryLimitBytes?: number;
 }

@@ -1,11 +1,34 @@
 import type { StateCreator } from 'zustand';
-import type { EventDto, ManifestErrorDto, ObjectDto } from '../protocol/dto';
+import type { EventDto, FocusDto, ManifestErrorDto, ObjectDto } from '../protocol/dto';
 import type { FromEngine } from '../protocol/messages';
 import { EMPTY_TOPOLOGY, affectsTopology, topologyOf, type Topology } from './topology';
 import type { StoreState } from './useStore';
 
 /** Events kept on the page for timelines (newest kept). */
 export const EVENTS_MAX = 1000;
+
+/** What the inspector shows: the worker's focus for `uid` (null data: no such object there and then). */
+export interface FocusState {
+  readonly uid: string;
+  readonly data: FocusDto | null;
+}
+
+/** The parts of the cluster components draw; the live cluster and a past moment both have them. */
+export interface ClusterView {
+  readonly clockMs: number;
+  readonly objects: ReadonlyMap<string, ObjectDto>;
+  readonly topology: Topology;
+  readonly events: readonly EventDto[];
+  readonly focus: FocusState | undefined;
+}
+
+/** The cluster at a past moment (time travel), replayed by the worker. Read-only. */
+export interface PastView extends ClusterView {
+  /** The live clock when this moment was replayed (the scrubber's end). */
+  readonly liveClockMs: number;
+  readonly replayedFromMs: number;
+  readonly replayMs: number;
+}
 
 /**
  * The cluster as the worker last reported it. Written only through bridge/applyPatch.ts. Maps are
@@ -25,6 +48,10 @@ export interface ClusterSlice {
   events: readonly EventDto[];
   initErrors: readonly ManifestErrorDto[];
   fatal: { readonly message: string; readonly seed: number } | undefined;
+  /** Focus from the live cluster. */
+  focus: FocusState | undefined;
+  /** Set while the page views the past: components draw it instead of the live cluster. */
+  past: PastView | undefined;
 }
 
 export const initialClusterState: ClusterSlice = {
@@ -37,6 +64,8 @@ export const initialClusterState: ClusterSlice = {
   events: [],
   initErrors: [],
   fatal: undefined,
+  focus: undefined,
+  past: undefined,
 };
 
 export const createClusterSlice: StateCreator<StoreState, [], [], ClusterSlice> = () => ({ ...initialClusterState });
@@ -44,7 +73,7 @@ export const createClusterSlice: StateCreator<StoreState, [], [], ClusterSlice> 
 type Hello = Extract<FromEngine, { type: 'hello' }>;
 type Patch = Extract<FromEngine, { type: 'patch' }>;
 
-export function clusterFromHello(message: Hello): ClusterSlice {
+export function clusterFromHello(message: Hello): Omit<ClusterSlice, 'focus' | 'past'> {
   const objects = new Map<string, ObjectDto>();
   for (const obj of message.snapshot.objects) objects.set(obj.uid, obj);
   return {
@@ -61,7 +90,7 @@ export function clusterFromHello(message: Hello): ClusterSlice {
 }
 
 /** The cluster fields that change with a patch; unchanged parts keep their identity. */
-export function clusterAfterPatch(state: ClusterSlice, message: Patch): Pick<ClusterSlice, 'rv' | 'clockMs' | 'objects' | 'topology' | 'events'> {
+export function clusterAfterPatch(state: Pick<ClusterSlice, 'objects' | 'topology' | 'events'>, message: Patch): Pick<ClusterSlice, 'rv' | 'clockMs' | 'objects' | 'topology' | 'events'> {
   const { diff } = message;
   const changed = diff.added.length > 0 || diff.updated.length > 0 || diff.removed.length > 0;
   let objects = state.objects;
@@ -82,4 +111,25 @@ export function mergeEvents(current: readonly EventDto[], incoming: readonly Eve
   const replaced = new Set(incoming.map((e) => e.uid));
   const merged = current.filter((e) => !replaced.has(e.uid)).concat(incoming);
   return merged.length > EVENTS_MAX ? merged.slice(merged.length - EVENTS_MAX) : merged;
+}
+
+/** The live cluster, or the past moment being viewed. */
+export function viewOf(s: ClusterSlice): ClusterView {
+  return s.past ?? s;
+}
+
+/** Builds the past view from a view_at result. */
+export function pastFrom(result: { atMs: number; liveClockMs: number; snapshot: { objects: readonly ObjectDto[]; events: readonly EventDto[] }; replayedFromMs: number; replayMs: number }, focus: FocusState | undefined): PastView {
+  const objects = new Map<string, ObjectDto>();
+  for (const obj of result.snapshot.objects) objects.set(obj.uid, obj);
+  return {
+    clockMs: result.atMs,
+    liveClockMs: result.liveClockMs,
+    objects,
+    topology: topologyOf(objects),
+    events: result.snapshot.events.slice(-EVENTS_MAX),
+    focus,
+    replayedFromMs: result.replayedFromMs,
+    replayMs: result.replayMs,
+  };
 }

@@ -1,37 +1,57 @@
-import type { NodeDto, ObjectDto, PodDto } from '../protocol/dto';
+import type { NodeDto, ObjectDto, OwnerDto, PodDto } from '../protocol/dto';
+import { viewOf, type ClusterView, type FocusState } from './clusterSlice';
 import type { StoreState } from './useStore';
 import { useStore } from './useStore';
 
 /**
  * Narrow selectors. Each returns either a stored reference (unchanged until that object changes)
- * or a primitive, so components re-render only when what they show changed.
+ * or a primitive, so components re-render only when what they show changed. Everything the graph,
+ * timelines and inspector draw goes through the *view*: the live cluster, or the past moment being
+ * viewed (time travel).
  */
-
-export const selectObject = (uid: string) => (s: StoreState): ObjectDto | undefined => s.objects.get(uid);
+export const selectView = (s: StoreState): ClusterView => viewOf(s);
+export const selectObject = (uid: string) => (s: StoreState): ObjectDto | undefined => viewOf(s).objects.get(uid);
 
 export function usePod(uid: string): PodDto | undefined {
   return useStore((s) => {
-    const obj = s.objects.get(uid);
+    const obj = viewOf(s).objects.get(uid);
     return obj?.dto === 'pod' ? obj : undefined;
   });
 }
 
 export function useNodeDto(uid: string): NodeDto | undefined {
   return useStore((s) => {
-    const obj = s.objects.get(uid);
+    const obj = viewOf(s).objects.get(uid);
     return obj?.dto === 'node' ? obj : undefined;
   });
 }
 
-export const selectTopology = (s: StoreState) => s.topology;
-export const selectClockMs = (s: StoreState) => s.clockMs;
+export function useOwnerDto(uid: string): OwnerDto | undefined {
+  return useStore((s) => {
+    const obj = viewOf(s).objects.get(uid);
+    return obj?.dto === 'owner' ? obj : undefined;
+  });
+}
+
+export const selectTopology = (s: StoreState) => viewOf(s).topology;
+export const selectClockMs = (s: StoreState) => viewOf(s).clockMs;
+export const selectLiveClockMs = (s: StoreState) => s.clockMs;
 export const selectSpeed = (s: StoreState) => s.speed;
 export const selectConnected = (s: StoreState) => s.connected;
+export const selectViewingPast = (s: StoreState) => s.past !== undefined;
+export const selectEvents = (s: StoreState) => viewOf(s).events;
+
+/** The focus for the current selection, from the view (undefined while it is on its way). */
+export function selectFocus(s: StoreState): FocusState | undefined {
+  const focus = viewOf(s).focus;
+  return focus && focus.uid === s.selection ? focus : undefined;
+}
 
 export function nodesOf(s: StoreState): NodeDto[] {
+  const view = viewOf(s);
   const out: NodeDto[] = [];
-  for (const { uid } of s.topology.nodes) {
-    const obj = s.objects.get(uid);
+  for (const { uid } of view.topology.nodes) {
+    const obj = view.objects.get(uid);
     if (obj?.dto === 'node') out.push(obj);
   }
   return out;
@@ -55,15 +75,27 @@ export function selectClusterSummary(s: StoreState): string {
   return `${nodes.length} ${noun} · ${formatCpu(cpu)} CPU · ${formatBytes(mem)} · ${pods} pods in total`;
 }
 
-/** "Running 3 · Pending 1" style counts of pod STATUS values. */
-export function selectPodCounts(s: StoreState): string {
+/** Counts of pod STATUS values among `uids`, most common first: [["Running", 3], ["Pending", 1]]. */
+export function statusCounts(view: ClusterView, uids: readonly { uid: string }[] | readonly string[]): [string, number][] {
   const counts = new Map<string, number>();
-  for (const { uid } of s.topology.pods) {
-    const pod = s.objects.get(uid);
+  for (const item of uids) {
+    const pod = view.objects.get(typeof item === 'string' ? item : item.uid);
     if (pod?.dto !== 'pod') continue;
     counts.set(pod.status, (counts.get(pod.status) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([status, n]) => `${status} ${n}`).join(' · ');
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+const podCountsCache = new WeakMap<ReadonlyMap<string, ObjectDto>, string>();
+
+/** "Running 3 · Pending 1" style counts of pod STATUS values (computed once per objects map). */
+export function selectPodCounts(s: StoreState): string {
+  const view = viewOf(s);
+  const cached = podCountsCache.get(view.objects);
+  if (cached !== undefined) return cached;
+  const text = statusCounts(view, view.topology.pods).map(([status, n]) => `${status} ${n}`).join(' · ');
+  podCountsCache.set(view.objects, text);
+  return text;
 }
 
 export function formatCpu(milli: number): string {

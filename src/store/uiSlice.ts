@@ -8,7 +8,11 @@ export type MessageLevel = 'info' | 'success' | 'warning' | 'error';
 export interface UiMessage {
   readonly id: number;
   readonly level: MessageLevel;
+  /** Shown as is when there is no `key`. */
   readonly title: string;
+  /** A translation key (src/ui/i18n) for the title, rendered in the current language with `params`. */
+  readonly key?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly lines: readonly string[];
   /** Virtual time when it was posted. */
   readonly clockMs: number;
@@ -24,12 +28,34 @@ export interface ConsoleLine {
 
 export type Theme = 'dark' | 'light';
 
+/** Which objects the graph draws (hidden ones keep their place, so nothing else moves). */
+export interface GraphFilter {
+  /** '' = every namespace. */
+  readonly namespace: string;
+  /** A label selector (`app=web,tier!=db`); '' = no label filter. */
+  readonly label: string;
+  /** 'all', 'pods' (no owners), or one owner kind (that kind and the pods it controls). */
+  readonly kind: string;
+  /** Name search: matches are highlighted, the rest dimmed. */
+  readonly search: string;
+}
+
+export const EMPTY_FILTER: GraphFilter = { namespace: '', label: '', kind: 'all', search: '' };
+
+export interface EventFilter {
+  readonly text: string;
+  readonly type: 'all' | 'Warning' | 'Normal';
+  /** '' = every kind. */
+  readonly kind: string;
+}
+
+export type DockTab = 'console' | 'timeline' | 'events';
+export type InspectorTab = 'why' | 'yaml' | 'events';
+
 /** UI-only state: never sent to the engine as state, only as commands. */
 export interface UiSlice {
   /** uid of the selected graph object. */
   selection: string | undefined;
-  editorText: string;
-  editorFileName: string;
   /** Errors of the last apply, shown as editor markers; [] after a clean apply. */
   applyErrors: readonly ManifestErrorDto[];
   applyWarnings: readonly ManifestErrorDto[];
@@ -40,6 +66,16 @@ export interface UiSlice {
   consoleLines: readonly ConsoleLine[];
   consoleHistory: readonly string[];
   theme: Theme;
+  /** uid of the owner or pod under the pointer (selector matches are highlighted). */
+  hover: string | undefined;
+  graphFilter: GraphFilter;
+  eventFilter: EventFilter;
+  dockTab: DockTab;
+  inspectorTab: InspectorTab;
+  /** Time travel: the moment asked for while a replay is on its way (the scrubber shows it). */
+  scrubMs: number | undefined;
+  /** The live speed before entering the past, restored when going back to live. */
+  speedBeforePast: number | undefined;
 }
 
 export const MESSAGES_MAX = 50;
@@ -48,8 +84,6 @@ export const CONSOLE_HISTORY_MAX = 100;
 
 export const initialUiState: UiSlice = {
   selection: undefined,
-  editorText: '',
-  editorFileName: 'manifest.yaml',
   applyErrors: [],
   applyWarnings: [],
   applySeq: 0,
@@ -58,6 +92,13 @@ export const initialUiState: UiSlice = {
   consoleLines: [],
   consoleHistory: [],
   theme: 'dark',
+  hover: undefined,
+  graphFilter: EMPTY_FILTER,
+  eventFilter: { text: '', type: 'all', kind: '' },
+  dockTab: 'console',
+  inspectorTab: 'why',
+  scrubMs: undefined,
+  speedBeforePast: undefined,
 };
 
 export const createUiSlice: StateCreator<StoreState, [], [], UiSlice> = () => ({ ...initialUiState });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Cluster } from '../engine/index';
-import type { FromEngine, ToEngine } from '../protocol/messages';
+import type { CommandResult, FromEngine, ToEngine } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import type { OwnerDto } from '../protocol/dto';
 import { EngineHost } from './EngineHost';
@@ -26,10 +26,10 @@ spec:
           image: nginx:1.27
 `;
 
-function setup(init: Partial<Extract<ToEngine, { type: 'init' }>> = {}) {
+function setup(init: Partial<Extract<ToEngine, { type: 'init' }>> = {}, bigClusterPods?: number) {
   const wall = new FakeWallClock();
   const posted: FromEngine[] = [];
-  const host = new EngineHost((message) => posted.push(structuredClone(message)), { wallClock: wall });
+  const host = new EngineHost((message) => posted.push(structuredClone(message)), { wallClock: wall, bigClusterPods });
   const start = () => host.handle({ type: 'init', protocolVersion: PROTOCOL_VERSION, seed: 7, speed: 0, ...init });
   return { wall, posted, host, start, of: <T extends FromEngine['type']>(type: T) => posted.filter((m): m is Extract<FromEngine, { type: T }> => m.type === type) };
 }
@@ -190,5 +190,103 @@ describe('EngineHost', () => {
     host.handle({ type: 'command', requestId: 's', command: { type: 'schema' } });
     const ack = posted.at(-1) as Extract<FromEngine, { type: 'ack' }>;
     expect(ack.result?.type).toBe('schema');
+  });
+});
+
+describe('EngineHost: big clusters', () => {
+  it('spreads patches out while a big cluster runs, but not for paused steps', () => {
+    const { wall, host, start, of } = setup({ manifests: [{ fileName: 'rs.yaml', text: RS('big', 6) }] }, 5);
+    start();
+    host.handle({ type: 'step', advanceMs: 10_000 });
+    wall.advance(FRAME_MS);
+    // Paused: a step posts its patch in the next frame, however big the cluster.
+    expect(of('patch')).toHaveLength(1);
+    host.handle({ type: 'set_speed', speed: 10 });
+    const before = of('patch').length;
+    wall.advance(FRAME_MS * 40);
+    const posted = of('patch').length - before;
+    expect(posted).toBeGreaterThanOrEqual(8);
+    expect(posted).toBeLessThanOrEqual(11);
+    host.dispose();
+  });
+});
+
+describe('EngineHost: focus and time travel', () => {
+  const POD = `apiVersion: v1
+kind: Pod
+metadata: {name: solo}
+spec: {containers: [{name: a, image: nginx:1.27}]}
+`;
+  const podUid = (posted: FromEngine[]) => {
+    for (const m of posted) {
+      if (m.type !== 'patch') continue;
+      const pod = m.diff.added.find((o) => o.kind === 'Pod' && o.name === 'solo');
+      if (pod) return pod.uid;
+    }
+    throw new Error('no pod');
+  };
+
+  it('posts the focus of the inspected object now and when it changes, not when nothing did', () => {
+    const { wall, posted, host, start, of } = setup({ manifests: [] });
+    start();
+    host.handle({ type: 'command', requestId: 'c', command: { type: 'apply', text: POD } });
+    const uid = podUid(posted);
+    host.handle({ type: 'focus', uid });
+    const first = of('focus').at(-1)!;
+    expect(first).toMatchObject({ source: 'live', uid });
+    expect(first.focus?.yaml).toContain('name: solo');
+    host.handle({ type: 'step', advanceMs: 20_000 });
+    wall.advance(FRAME_MS);
+    const later = of('focus').at(-1)!;
+    expect(later.focus!.events.map((e) => e.reason)).toContain('Started');
+    expect(later.focus!.timeline?.containers[0].name).toBe('a');
+    // Unchanged: nothing new is posted however many frames pass.
+    const count = of('focus').length;
+    for (let i = 0; i < 20; i++) wall.advance(FRAME_MS);
+    expect(of('focus').length).toBe(count);
+    host.handle({ type: 'focus', uid: null });
+    host.handle({ type: 'step', advanceMs: 1000 });
+    wall.advance(FRAME_MS);
+    expect(of('focus').length).toBe(count);
+  });
+
+  it('replays the past on view_at, focuses there, and leaves the live cluster alone', () => {
+    const { wall, posted, host, start, of } = setup({ manifests: [] });
+    start();
+    host.handle({ type: 'step', advanceMs: 5000 });
+    wall.advance(FRAME_MS);
+    host.handle({ type: 'command', requestId: 'c', command: { type: 'apply', text: POD } });
+    const uid = podUid(posted);
+    host.handle({ type: 'step', advanceMs: 30_000 });
+    wall.advance(FRAME_MS);
+    host.handle({ type: 'focus', uid });
+    const liveRv = of('patch').at(-1)!.toRv;
+
+    host.handle({ type: 'command', requestId: 'p1', command: { type: 'view_at', atMs: 4000 } });
+    const ack = of('ack').find((a) => a.requestId === 'p1')!;
+    expect(ack.error).toBeUndefined();
+    const past = ack.result as Extract<CommandResult, { type: 'view_at' }>;
+    expect(past.atMs).toBe(4000);
+    expect(past.liveClockMs).toBe(35_000);
+    expect(past.snapshot.objects.some((o) => o.name === 'solo')).toBe(false);
+    // Before the pod existed: the past focus says so.
+    expect(of('focus').at(-1)).toMatchObject({ source: 'past', uid, focus: null });
+
+    host.handle({ type: 'command', requestId: 'p2', command: { type: 'view_at', atMs: 20_000 } });
+    const later = of('ack').find((a) => a.requestId === 'p2')!.result as Extract<CommandResult, { type: 'view_at' }>;
+    expect(later.replayedFromMs).toBe(4000);
+    const pod = later.snapshot.objects.find((o) => o.name === 'solo');
+    expect(pod).toMatchObject({ dto: 'pod' });
+    expect(of('focus').at(-1)).toMatchObject({ source: 'past', uid, focus: { atMs: 20_000 } });
+    // Clamped to now.
+    host.handle({ type: 'command', requestId: 'p3', command: { type: 'view_at', atMs: 10 ** 9 } });
+    expect((of('ack').find((a) => a.requestId === 'p3')!.result as { atMs: number }).atMs).toBe(35_000);
+
+    // The live cluster did not move.
+    host.handle({ type: 'command', requestId: 'l', command: { type: 'view_live' } });
+    expect(of('focus').at(-1)).toMatchObject({ source: 'live', uid });
+    host.handle({ type: 'step', advanceMs: 1000 });
+    wall.advance(FRAME_MS);
+    expect(of('patch').at(-1)!.fromRv).toBe(liveRv);
   });
 });

@@ -1,10 +1,17 @@
-import { createCluster, type Cluster, type KubeObject } from '../engine/index';
+import { completeKubectl, createCluster, replayCluster, type Cluster, type KubeObject, type LoggedCommand } from '../engine/index';
 import type { CommandResult, EngineCommand, FromEngine, Speed, ToEngine } from '../protocol/messages';
 import { PROTOCOL_VERSION, isSpeed } from '../protocol/messages';
 import type { ManifestErrorDto, NodeDto, ObjectDto } from '../protocol/dto';
 import { DEFAULT_SCENARIO, DEFAULT_SCENARIO_FILE } from '../protocol/scenarios';
 import { Pacer, type WallClock } from './Pacer';
 import { engineJsonSchema, eventToDto, nodeToDto, toDto } from './toDto';
+import { History } from './History';
+import { TimeMachine, type Replay } from './TimeMachine';
+import { focusOf } from './focus';
+import { Lessons } from './Lessons';
+import { Streams, type StreamOutput } from './Streams';
+import { diffAgainstLive } from './diff';
+import { MAX_RESUME_MS, resumeEntries } from './resume';
 
 type InitMessage = Extract<ToEngine, { type: 'init' }>;
 export type Post = (message: FromEngine) => void;
@@ -12,6 +19,8 @@ export type Post = (message: FromEngine) => void;
 export interface EngineHostOptions {
   /** Wall clock for the pacer; tests pass a fake one. */
   readonly wallClock?: WallClock;
+  /** Pods from which patches are spread out (default BIG_CLUSTER_PODS); tests lower it. */
+  readonly bigClusterPods?: number;
 }
 
 /** Events carried in a hello (the newest ones); the rest stay in the engine for kubectl. */
@@ -20,6 +29,18 @@ export const HELLO_EVENTS_MAX = 500;
 export const STEP_MAX_MS = 60 * 60 * 1000;
 /** Messages that arrive before `init` wait for it (bounded). */
 const EARLY_QUEUE_MAX = 100;
+/**
+ * While nothing about the inspected object changed, its focus is still recomputed every this many
+ * frames: the kubelet's timeline (probe results, memory) moves on without touching the object.
+ */
+export const FOCUS_REFRESH_FRAMES = 6;
+/**
+ * From this many pods on, a running simulation posts a patch every BIG_CLUSTER_FRAMES_PER_PATCH
+ * frames instead of every frame (≈ 15 per second): the page's React pass over thousands of pod
+ * nodes costs per patch, whatever the patch holds. Paused steps and commands still post at once.
+ */
+export const BIG_CLUSTER_PODS = 1000;
+export const BIG_CLUSTER_FRAMES_PER_PATCH = 4;
 
 /**
  * The engine host: owns one Cluster, turns ToEngine messages into engine calls and engine changes
@@ -42,12 +63,30 @@ export class EngineHost {
   private readonly early: ToEngine[] = [];
   private stopped = false;
   private readonly pacer: Pacer;
+  private history: History | undefined;
+  private timeMachine: TimeMachine | undefined;
+  /** The replay on screen while the page views the past. */
+  private past: Replay | undefined;
+  private focusUid: string | null = null;
+  /** Learning surface: the guided scenario, console streams, and how much of the log the page has. */
+  private readonly lessons: Lessons;
+  private readonly streams = new Streams();
+  private sentLogLength = 0;
+  /** Test hook (debug_crash 'engine'): the next advance throws. */
+  private crashNextAdvance = false;
+  /** The last focus posted (as JSON), so unchanged focus is not re-sent. */
+  private sentFocus = '';
+  private framesSinceFocus = 0;
+  private framesSincePatch = 0;
+  private readonly bigClusterPods: number;
 
   constructor(
     private readonly post: Post,
     options: EngineHostOptions = {},
   ) {
-    this.pacer = new Pacer({ advance: (ms) => this.advance(ms), frame: () => this.flush() }, options.wallClock);
+    this.pacer = new Pacer({ advance: (ms) => this.advance(ms), frame: () => this.onFrame() }, options.wallClock);
+    this.bigClusterPods = options.bigClusterPods ?? BIG_CLUSTER_PODS;
+    this.lessons = new Lessons((state) => this.post({ type: 'scenario', ...state }));
   }
 
   handle(message: ToEngine): void {
@@ -72,7 +111,27 @@ export class EngineHost {
         this.start(message.seed ?? this.seed, this.pacer.speed as Speed, false);
         return;
       case 'resync':
+        // The page drops any past view on hello: focus comes from the live cluster again.
+        this.past = undefined;
         this.hello([]);
+        return;
+      case 'focus':
+        this.focusUid = typeof message.uid === 'string' ? message.uid : null;
+        this.sentFocus = '';
+        this.postFocus();
+        return;
+      case 'load':
+        this.initMessage = { ...message, type: 'init', protocolVersion: PROTOCOL_VERSION };
+        this.start(message.seed, message.speed ?? (this.pacer.speed as Speed), true);
+        return;
+      case 'stream_stop': {
+        const last = this.streams.stop(message.streamId);
+        if (last) this.post({ type: 'stream', ...last });
+        return;
+      }
+      case 'debug_crash':
+        // 'now' and 'next_command' are handled by engine.worker.ts (they must escape the host).
+        if (message.when === 'engine') this.crashNextAdvance = true;
         return;
     }
   }
@@ -99,15 +158,36 @@ export class EngineHost {
     this.stopped = false;
     this.seed = seed;
     const initErrors: ManifestErrorDto[] = [];
+    this.history?.dispose();
+    this.timeMachine?.reset();
+    this.past = undefined;
+    this.sentFocus = '';
+    for (const last of this.streams.stopAll()) this.post({ type: 'stream', ...last });
+    this.crashNextAdvance = false;
+    const scenario = Lessons.find(init.scenarioId);
+    // A resume (share link, reload, recovery) happens once: a later reset starts the setup fresh.
+    const resume = warmup ? init.resume : undefined;
     try {
-      const cluster = createCluster({ seed, nodes: init.nodes });
-      this.cluster = cluster;
-      const manifests = init.manifests ?? [{ fileName: DEFAULT_SCENARIO_FILE, text: DEFAULT_SCENARIO }];
-      for (const manifest of manifests) {
-        const result = cluster.apply(manifest.text, { fileName: manifest.fileName });
-        initErrors.push(...result.errors.map((e) => ({ ...e, message: `${manifest.fileName}: ${e.message}` })));
+      if (init.scenarioId !== undefined && !scenario) throw new Error(`Unknown scenario "${init.scenarioId}".`);
+      const nodes = init.nodes ?? scenario?.cluster?.nodes;
+      let cluster: Cluster;
+      if (resume) {
+        cluster = replayCluster({ seed, nodes }, resumeEntries(resume.log));
+        const until = Math.min(Math.max(0, Math.round(resume.untilMs)), MAX_RESUME_MS);
+        while (cluster.now() < until) cluster.advance(Math.min(until - cluster.now(), STEP_MAX_MS * 24));
+      } else {
+        cluster = createCluster({ seed, nodes });
+        const manifests = init.manifests ?? (scenario ? [] : [{ fileName: DEFAULT_SCENARIO_FILE, text: DEFAULT_SCENARIO }]);
+        for (const manifest of manifests) {
+          const result = cluster.apply(manifest.text, { fileName: manifest.fileName });
+          initErrors.push(...result.errors.map((e) => ({ ...e, message: `${manifest.fileName}: ${e.message}` })));
+        }
+        if (warmup && init.warmupMs && init.warmupMs > 0) cluster.advance(Math.min(init.warmupMs, STEP_MAX_MS));
       }
-      if (warmup && init.warmupMs && init.warmupMs > 0) cluster.advance(Math.min(init.warmupMs, STEP_MAX_MS));
+      this.cluster = cluster;
+      this.history = new History(cluster);
+      this.timeMachine = new TimeMachine({ seed, nodes }, () => cluster.commandLog());
+      this.lessons.start(scenario, resume?.progress);
     } catch (error) {
       this.fail(error);
       return;
@@ -115,6 +195,7 @@ export class EngineHost {
     // Speed first, so hello reports it; the first frame runs a timer tick after hello is posted.
     this.pacer.setSpeed(speed);
     this.hello(initErrors);
+    this.lessons.update(this.cluster!, true);
   }
 
   /** Posts the whole current state and makes it the base for the next patch. */
@@ -128,6 +209,8 @@ export class EngineHost {
     for (const dto of objects) if (dto.dto === 'node') this.sentNodes.set(dto.name, dto);
     this.sentRv = snapshot.resourceVersion;
     this.sentClockMs = snapshot.nowMs;
+    const log = cluster.commandLog();
+    this.sentLogLength = log.length;
     this.post({
       type: 'hello',
       protocolVersion: PROTOCOL_VERSION,
@@ -137,24 +220,33 @@ export class EngineHost {
       speed: this.pacer.speed as Speed,
       snapshot: { objects, events: snapshot.events.slice(-HELLO_EVENTS_MAX).map(eventToDto) },
       initErrors,
+      log: withoutAdvances(log),
     });
+    this.postFocus();
   }
 
   private command(requestId: string, command: EngineCommand): void {
     let result: CommandResult;
     try {
       if (this.stopped) throw new Error('The simulation stopped after an engine error; reset it to continue.');
-      result = this.run(command);
+      result = this.run(command, requestId);
     } catch (error) {
       this.flushSafely();
       this.post({ type: 'ack', requestId, error: errorMessage(error) });
       return;
     }
-    this.flushSafely();
+    // A stream this command opened is first polled after its ack, so its output follows the initial one.
+    const opened = result.type === 'kubectl' ? result.streamId : undefined;
+    this.flushSafely(opened);
     this.post({ type: 'ack', requestId, result });
+    if (opened) this.pacer.requestFrame();
+    if (command.type === 'view_at' || command.type === 'view_live') {
+      this.sentFocus = '';
+      this.postFocus();
+    }
   }
 
-  private run(command: EngineCommand): CommandResult {
+  private run(command: EngineCommand, requestId: string): CommandResult {
     const cluster = this.cluster!;
     switch (command.type) {
       case 'apply': {
@@ -162,9 +254,21 @@ export class EngineHost {
         return { type: 'apply', applied: result.applied.map((a) => ({ ...a })), errors: result.errors.map((e) => ({ ...e })), warnings: result.warnings.map((e) => ({ ...e })) };
       }
       case 'kubectl': {
+        if (command.stream) return { type: 'kubectl', ...this.streams.start(cluster, requestId, command.line, { stdin: command.stdin, files: command.files }) };
         const result = cluster.kubectl(command.line, { stdin: command.stdin, files: command.files });
         return { type: 'kubectl', stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
       }
+      case 'complete': {
+        const completion = completeKubectl(cluster, String(command.line).slice(0, 10_000));
+        return { type: 'complete', from: completion.from, candidates: completion.candidates.slice(0, 500) };
+      }
+      case 'scenarios':
+        return { type: 'scenarios', scenarios: Lessons.catalog() };
+      case 'diff':
+        return { type: 'diff', result: diffAgainstLive(cluster, command.text, command.fileName) };
+      case 'scenario_step_done':
+        this.lessons.stepDone(cluster, command.stepId);
+        return { type: 'scenario_step_done' };
       case 'delete': {
         const result = cluster.delete(command.kind, command.name, command.namespace);
         if (result instanceof Error) return { type: 'delete', deleted: false, message: result.message };
@@ -174,7 +278,55 @@ export class EngineHost {
         return { type: 'get', object: cluster.sim.store.getByUid(command.uid) };
       case 'schema':
         return { type: 'schema', schema: engineJsonSchema() };
+      case 'view_at':
+        return this.viewAt(command.atMs);
+      case 'view_live':
+        this.past = undefined;
+        return { type: 'view_live' };
     }
+  }
+
+  /** Replays the log into a separate cluster up to `atMs` (clamped to [0, now]). */
+  private viewAt(atMs: number): CommandResult {
+    const live = this.cluster!;
+    const target = Math.min(live.now(), Math.max(0, Number.isFinite(atMs) ? Math.round(atMs) : 0));
+    const { value, wallMs } = this.pacer.timed(() => this.timeMachine!.viewAt(target));
+    const replay = value.replay;
+    this.past = replay;
+    const cluster = replay.cluster;
+    const snapshot = cluster.snapshot();
+    const objects = snapshot.objects.map((obj) => toDto(obj, cluster.now(), (nodeName) => cluster.sim.store.podsOnNode(nodeName)));
+    return {
+      type: 'view_at',
+      atMs: cluster.now(),
+      liveClockMs: live.now(),
+      snapshot: { objects, events: snapshot.events.slice(-HELLO_EVENTS_MAX).map(eventToDto) },
+      replayedFromMs: value.fromMs,
+      replayMs: Math.round(wallMs),
+    };
+  }
+
+  /** Posts the focus (from the past while viewing it) when it differs from the last one posted. */
+  private postFocus(): void {
+    const uid = this.focusUid;
+    this.framesSinceFocus = 0;
+    if (uid === null) return;
+    const source = this.past ? 'past' : 'live';
+    const cluster = this.past?.cluster ?? this.cluster;
+    const history = this.past?.history ?? this.history;
+    if (!cluster || !history) return;
+    const focus = focusOf(cluster, history, uid);
+    const json = JSON.stringify([source, uid, focus]);
+    if (json === this.sentFocus) return;
+    this.sentFocus = json;
+    this.post({ type: 'focus', source, uid, focus });
+  }
+
+  /** After a live patch: refresh the focus if its object or events changed, or every few frames. */
+  private refreshFocus(touched: boolean): void {
+    if (this.focusUid === null || this.past) return;
+    this.framesSinceFocus++;
+    if (touched || this.framesSinceFocus >= FOCUS_REFRESH_FRAMES) this.postFocus();
   }
 
   private setSpeed(speed: unknown): void {
@@ -195,30 +347,50 @@ export class EngineHost {
   private advance(ms: number): void {
     if (this.stopped) return;
     try {
+      if (this.crashNextAdvance) {
+        this.crashNextAdvance = false;
+        throw new Error('Test crash: the engine threw while time advanced (debug hook).');
+      }
       this.cluster!.advance(ms);
     } catch (error) {
       this.fail(error);
     }
   }
 
-  private flushSafely(): void {
+  /** A pacer frame: post what changed (big running clusters: every few frames, see BIG_CLUSTER_PODS). */
+  private onFrame(): void {
+    this.framesSincePatch++;
+    const cluster = this.cluster;
+    if (cluster && this.pacer.speed > 0 && this.framesSincePatch < BIG_CLUSTER_FRAMES_PER_PATCH && cluster.sim.store.count('Pod') >= this.bigClusterPods) return;
+    this.framesSincePatch = 0;
+    this.flush();
+  }
+
+  private flushSafely(holdStream?: string): void {
     try {
-      this.flush();
+      this.flush(holdStream);
     } catch (error) {
       this.fail(error);
     }
   }
 
   /** Posts one patch with everything that changed since the last one (nothing if nothing did). */
-  private flush(): void {
+  private flush(holdStream?: string): void {
     const cluster = this.cluster;
     if (!cluster) return;
+    this.postLog(cluster);
     const diff = cluster.sim.takeDiff();
     const fresh = cluster.sim.events.takeFresh();
     const clockMs = cluster.now();
     const toRv = cluster.sim.store.resourceVersion;
     const empty = diff.added.size === 0 && diff.updated.size === 0 && diff.removed.size === 0;
-    if (empty && fresh.length === 0 && clockMs === this.sentClockMs && toRv === this.sentRv) return;
+    if (empty && fresh.length === 0 && clockMs === this.sentClockMs && toRv === this.sentRv) {
+      this.postStreams(this.streams.poll(holdStream));
+      this.lessons.update(cluster, false);
+      return;
+    }
+    const focus = this.focusUid;
+    const touched = focus !== null && (diff.added.has(focus) || diff.updated.has(focus) || diff.removed.has(focus) || fresh.some((e) => e.involvedObject.uid === focus));
 
     const added: ObjectDto[] = [];
     const updated: ObjectDto[] = [];
@@ -269,6 +441,22 @@ export class EngineHost {
     this.post({ type: 'patch', clockMs, fromRv: this.sentRv, toRv, diff: { added, updated, removed }, events: [...events.values()] });
     this.sentRv = toRv;
     this.sentClockMs = clockMs;
+    this.refreshFocus(touched);
+    this.postStreams(this.streams.poll(holdStream));
+    this.lessons.update(cluster, !empty || fresh.length > 0);
+  }
+
+  /** Log entries the page has not seen yet (advances are left out: the clock carries them). */
+  private postLog(cluster: Cluster): void {
+    const log = cluster.commandLog();
+    if (log.length <= this.sentLogLength) return;
+    const entries = withoutAdvances(log.slice(this.sentLogLength));
+    this.sentLogLength = log.length;
+    if (entries.length > 0) this.post({ type: 'log', entries });
+  }
+
+  private postStreams(outputs: readonly StreamOutput[]): void {
+    for (const output of outputs) this.post({ type: 'stream', ...output });
   }
 
   private dto(obj: KubeObject): ObjectDto {
@@ -282,6 +470,10 @@ export class EngineHost {
     this.post({ type: 'fatal', message: errorMessage(error), seed: this.seed });
     this.post({ type: 'playback', speed: 0 });
   }
+}
+
+function withoutAdvances(log: readonly LoggedCommand[]): LoggedCommand[] {
+  return log.filter((entry) => entry.command.type !== 'advance');
 }
 
 function sameResources(a: NodeDto['requests'], b: NodeDto['requests']): boolean {

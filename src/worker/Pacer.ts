@@ -71,6 +71,13 @@ export class Pacer {
     this.schedule();
   }
 
+  /** Runs `work` and reports how long it took in wall time (time-travel replays report their cost). */
+  timed<T>(work: () => T): { value: T; wallMs: number } {
+    const start = this.wall.now();
+    const value = work();
+    return { value, wallMs: this.wall.now() - start };
+  }
+
   /** Stops the loop (speed 0, no pending frame). */
   stop(): void {
     this.speedValue = 0;

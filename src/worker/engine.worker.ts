@@ -11,4 +11,19 @@ const scope = self as unknown as {
 };
 
 const host = new EngineHost((message) => scope.postMessage(message));
-scope.onmessage = (event) => host.handle(event.data);
+/** Test hook (debug_crash 'next_command'): the next command throws out of the worker, uncaught. */
+let crashOnNextCommand = false;
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  if (message.type === 'debug_crash' && message.when !== 'engine') {
+    if (message.when === 'now') throw new Error('Test crash: the engine worker threw (debug hook).');
+    crashOnNextCommand = true;
+    return;
+  }
+  if (crashOnNextCommand && message.type === 'command') {
+    crashOnNextCommand = false;
+    throw new Error(`Test crash: the engine worker threw while running a ${message.command.type} command (debug hook).`);
+  }
+  host.handle(message);
+};

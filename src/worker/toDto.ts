@@ -1,6 +1,6 @@
 import * as engine from '../engine/index';
 import type { EventRecord, KubeObject } from '../engine/index';
-import type { EventDto, NodeDto, ObjectDto, ObjectRefDto, OwnerDto, OwnerKind, PodDto, ResourcesDto } from '../protocol/dto';
+import type { EventDto, NodeDto, ObjectDto, ObjectRefDto, OwnerDto, OwnerKind, PodDto, ResourcesDto, SelectorRequirementDto } from '../protocol/dto';
 import { isoMs, localPodStatusColumns, type PodColumns } from './podColumns';
 
 /* Raw API objects are walked defensively: the engine stores whatever valid YAML the learner wrote. */
@@ -125,6 +125,18 @@ function isTerminal(pod: KubeObject): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
 
+/** Stored objects are immutable: a pod's requests are parsed once per version (nodes re-sum them every frame). */
+const requestsCache = new WeakMap<KubeObject, ResourcesDto>();
+
+function cachedPodRequests(pod: KubeObject): ResourcesDto {
+  let r = requestsCache.get(pod);
+  if (!r) {
+    r = podRequests(pod);
+    requestsCache.set(pod, r);
+  }
+  return r;
+}
+
 /** Requests of the pods bound to a node, as the scheduler counts them (terminated pods excluded). */
 export function nodeRequests(pods: readonly KubeObject[]): ResourcesDto {
   let cpu = 0;
@@ -132,7 +144,7 @@ export function nodeRequests(pods: readonly KubeObject[]): ResourcesDto {
   let count = 0;
   for (const pod of pods) {
     if (isTerminal(pod)) continue;
-    const r = podRequests(pod);
+    const r = cachedPodRequests(pod);
     cpu += r.cpuMilli;
     memory += r.memoryBytes;
     count++;
@@ -184,7 +196,8 @@ export function nodeToDto(node: KubeObject, podsOnNode: readonly KubeObject[]): 
   };
 }
 
-function selectorText(selector: unknown, kind: string): string {
+/** The selector as kubectl prints it; '<error>' when it does not parse. */
+export function selectorText(selector: unknown, kind: string): string {
   if (!selector || typeof selector !== 'object') return '';
   try {
     // ReplicationController's selector is a plain map; the apps/v1 kinds use a LabelSelector.
@@ -193,6 +206,28 @@ function selectorText(selector: unknown, kind: string): string {
   } catch {
     return '<error>';
   }
+}
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+/**
+ * A selector as requirements the page can evaluate. Undefined when it would match nothing or is not
+ * valid (the engine's own parser decides validity, so both agree).
+ */
+export function selectorRequirements(selector: unknown, kind: string): SelectorRequirementDto[] | undefined {
+  if (!selector || typeof selector !== 'object') return undefined;
+  if (selectorText(selector, kind) === '<error>') return undefined;
+  if (kind === 'ReplicationController') {
+    return Object.entries(selector as Record<string, unknown>).map(([key, value]) => ({ key, operator: 'In' as const, values: [String(value)] }));
+  }
+  const s = selector as { matchLabels?: Record<string, unknown>; matchExpressions?: { key?: unknown; operator?: unknown; values?: unknown[] }[] };
+  const out: SelectorRequirementDto[] = Object.entries(s.matchLabels ?? {}).map(([key, value]) => ({ key, operator: 'In' as const, values: [String(value)] }));
+  for (const e of s.matchExpressions ?? []) {
+    const operator = String(e?.operator ?? '');
+    if (!OPERATORS.has(operator)) return undefined;
+    out.push({ key: String(e.key ?? ''), operator: operator as SelectorRequirementDto['operator'], values: (e.values ?? []).map(String) });
+  }
+  return out;
 }
 
 function num(value: unknown): number | undefined {
@@ -224,6 +259,7 @@ export function ownerToDto(obj: KubeObject): OwnerDto {
     return {
       ...b,
       selector: selectorText(spec.selector, kind),
+      selectorRequirements: selectorRequirements(spec.selector, kind),
       replicas: {
         desired: num(status.desiredNumberScheduled),
         current: num(status.currentNumberScheduled),
@@ -236,6 +272,7 @@ export function ownerToDto(obj: KubeObject): OwnerDto {
   return {
     ...b,
     selector: selectorText(spec.selector, kind),
+    selectorRequirements: selectorRequirements(spec.selector, kind),
     replicas: {
       desired: num(spec.replicas) ?? 1,
       current: num(status.replicas),

@@ -1,3 +1,4 @@
+import type { Pod } from '../api/types';
 /**
  * The kubectl transcripts of the learner notes (/work/shared/seeds), re-run against the
  * simulator. Each test replays what the note did and compares the whole session with a golden
@@ -129,7 +130,7 @@ describe('seed 003: photo-view pods, node labels, requests and limits, ReplicaSe
     s.run('create -f Pod/pod-request.yaml');
     s.advance(39_000);
     s.run('get pods --output wide');
-    const requestsNode = s.cluster.sim.store.get('Pod', 'default', 'requests-pod')!.spec!.nodeName as string;
+    const requestsNode = s.cluster.sim.store.get<Pod>('Pod', 'default', 'requests-pod')!.spec!.nodeName as string;
     const node = s.run(`describe node ${requestsNode}`).stdout;
     s.run('delete pod nginx requests-pod --now');
     s.run('create -f Pod/pod-limits.yaml');

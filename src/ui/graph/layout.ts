@@ -1,6 +1,16 @@
 /**
- * Pure geometry for the cluster graph: node groups side by side, pods in a grid inside each, and an
- * "unscheduled" lane on the left. Unit-tested (layout.test.ts); no React here.
+ * Pure geometry for the cluster graph, built to be stable: a pod keeps its slot in its node for as
+ * long as it stays there, so adding (or removing) a pod never moves another one.
+ *
+ * - Every group (the "unscheduled" lane, then one per node) is a grid of pod slots with the same
+ *   capacity, a power of two. Slots fill in blocks of 2×2 that double alternately to the right and
+ *   downwards (a Morton order), so slot i has one fixed place whatever the capacity: when the
+ *   capacity doubles, groups grow, but every pod keeps its place inside its group.
+ * - Capacity only grows while the page lives (shrinking would move groups back and forth).
+ * - Groups sit in a grid of equal cells, lane first, nodes in the order they appeared.
+ * - Owners (Deployments, ReplicaSets, …) sit in a band above, in slots of their own.
+ *
+ * No React here; unit-tested in layout.test.ts.
  */
 export const POD_WIDTH = 184;
 export const POD_HEIGHT = 58;
@@ -9,78 +19,142 @@ export const GROUP_PADDING = 12;
 /** Room for the node's name, status and resource bars above its pods. */
 export const GROUP_HEADER = 92;
 export const GROUP_GAP = 36;
-/** Node groups are at least this many pod columns wide, so the header fits. */
-export const MIN_NODE_COLUMNS = 2;
-/** An empty lane is one column wide. */
-export const MIN_LANE_COLUMNS = 1;
-export const MIN_ROWS = 2;
+export const BLOCK_COLUMNS = 2;
+export const BLOCK_ROWS = 2;
+export const BLOCK_SLOTS = BLOCK_COLUMNS * BLOCK_ROWS;
+export const MIN_CAPACITY = BLOCK_SLOTS;
 
-/** Grid columns for a group holding `count` pods: 2 up to 4 pods, then roughly square. */
-export function columnsFor(count: number, minColumns: number): number {
-  const square = count <= 4 ? 2 : Math.ceil(Math.sqrt(count));
-  return Math.max(minColumns, square);
+export const OWNER_WIDTH = 200;
+export const OWNER_HEIGHT = 62;
+export const OWNER_GAP = 16;
+/** Between the owners band and the groups. */
+export const OWNER_BAND_GAP = 70;
+
+/** Smallest allowed capacity (a power of two, at least one block) that holds `count` pods. */
+export function capacityFor(count: number): number {
+  let capacity = MIN_CAPACITY;
+  while (capacity < count) capacity *= 2;
+  return capacity;
 }
 
-export function groupWidth(columns: number): number {
-  return GROUP_PADDING * 2 + columns * POD_WIDTH + (columns - 1) * POD_GAP;
+/** Splits the bits of k: even bits give x, odd bits give y (Morton decoding). */
+function morton(k: number): { x: number; y: number } {
+  let x = 0;
+  let y = 0;
+  for (let bit = 0; k > 0; bit++, k = Math.floor(k / 4)) {
+    x |= (k & 1) << bit;
+    y |= ((k >> 1) & 1) << bit;
+  }
+  return { x, y };
 }
 
-export function rowsFor(count: number, columns: number): number {
-  return Math.max(MIN_ROWS, Math.ceil(count / columns));
+/** Column and row of slot i (independent of capacity). */
+export function slotCell(slot: number): { column: number; row: number } {
+  const block = morton(Math.floor(slot / BLOCK_SLOTS));
+  const within = slot % BLOCK_SLOTS;
+  return { column: block.x * BLOCK_COLUMNS + (within % BLOCK_COLUMNS), row: block.y * BLOCK_ROWS + Math.floor(within / BLOCK_COLUMNS) };
 }
 
-export function groupHeight(rows: number): number {
-  return GROUP_HEADER + rows * POD_HEIGHT + (rows - 1) * POD_GAP + GROUP_PADDING;
+/** Columns and rows a group of this capacity needs. */
+export function gridOf(capacity: number): { columns: number; rows: number } {
+  const blocks = Math.max(1, capacity / BLOCK_SLOTS);
+  const bits = Math.round(Math.log2(blocks));
+  return { columns: 2 ** Math.ceil(bits / 2) * BLOCK_COLUMNS, rows: 2 ** Math.floor(bits / 2) * BLOCK_ROWS };
 }
 
-/** Position of the i-th pod relative to its group. */
-export function podPosition(index: number, columns: number): { x: number; y: number } {
-  const column = index % columns;
-  const row = Math.floor(index / columns);
+export function groupSize(capacity: number): { width: number; height: number } {
+  const { columns, rows } = gridOf(capacity);
+  return {
+    width: GROUP_PADDING * 2 + columns * POD_WIDTH + (columns - 1) * POD_GAP,
+    height: GROUP_HEADER + rows * POD_HEIGHT + (rows - 1) * POD_GAP + GROUP_PADDING,
+  };
+}
+
+/** Position of a slot relative to its group. */
+export function slotPosition(slot: number): { x: number; y: number } {
+  const { column, row } = slotCell(slot);
   return { x: GROUP_PADDING + column * (POD_WIDTH + POD_GAP), y: GROUP_HEADER + row * (POD_HEIGHT + POD_GAP) };
 }
 
-export interface GroupPlacement {
-  readonly x: number;
-  readonly y: number;
-}
-
-/**
- * Places equally tall groups left to right, wrapping into rows, with as many per row as makes the
- * drawing largest when fitted into a viewport of the given aspect ratio (width / height). Order is
- * kept: row by row, left to right.
- */
-export function arrangeGroups(widths: readonly number[], height: number, aspect: number): { placements: GroupPlacement[]; width: number; height: number } {
-  const n = widths.length;
-  if (n === 0) return { placements: [], width: 0, height: 0 };
+/** Groups per row that make the fitted drawing largest in a viewport of this aspect (width / height). */
+export function groupsPerRow(count: number, cell: { width: number; height: number }, aspect: number): number {
+  if (count <= 1) return 1;
   const safeAspect = Number.isFinite(aspect) && aspect > 0 ? aspect : 16 / 9;
-  let best = { perRow: n, scale: -1 };
-  for (let perRow = n; perRow >= 1; perRow--) {
-    const { width: w, height: h } = measure(widths, height, perRow);
-    // Fitted scale for a viewport of width safeAspect and height 1.
-    const scale = Math.min(safeAspect / w, 1 / h);
+  let best = { perRow: count, scale: -1 };
+  for (let perRow = count; perRow >= 1; perRow--) {
+    const rows = Math.ceil(count / perRow);
+    const width = perRow * cell.width + (perRow - 1) * GROUP_GAP;
+    const height = rows * cell.height + (rows - 1) * GROUP_GAP;
+    const scale = Math.min(safeAspect / width, 1 / height);
     if (scale > best.scale * 1.0001) best = { perRow, scale };
   }
-  const placements: GroupPlacement[] = [];
-  let x = 0;
-  let row = 0;
-  widths.forEach((w, i) => {
-    if (i > 0 && i % best.perRow === 0) {
-      row++;
-      x = 0;
-    }
-    placements.push({ x, y: row * (height + GROUP_GAP) });
-    x += w + GROUP_GAP;
-  });
-  return { placements, ...measure(widths, height, best.perRow) };
+  return best.perRow;
 }
 
-function measure(widths: readonly number[], height: number, perRow: number): { width: number; height: number } {
-  let width = 0;
-  for (let start = 0; start < widths.length; start += perRow) {
-    const row = widths.slice(start, start + perRow);
-    width = Math.max(width, row.reduce((sum, w) => sum + w, 0) + (row.length - 1) * GROUP_GAP);
+// ------------------------------------------------------------------------------------------------
+// Slot assignment (the memory that makes the layout stable).
+// ------------------------------------------------------------------------------------------------
+
+/** Where things were placed last time; feed it back in to keep them there. */
+export interface LayoutMemory {
+  /** Group id → (pod uid → slot). */
+  readonly podSlots: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Node group order (ids), in order of first appearance. */
+  readonly groupOrder: readonly string[];
+  /** Owner tier → (owner uid → slot). */
+  readonly ownerSlots: ReadonlyMap<number, ReadonlyMap<string, number>>;
+  readonly capacity: number;
+}
+
+export const EMPTY_MEMORY: LayoutMemory = { podSlots: new Map(), groupOrder: [], ownerSlots: new Map(), capacity: MIN_CAPACITY };
+
+/**
+ * Keeps every member that is still present in its slot and gives new members the lowest free slots,
+ * in the order given — or, when `preferred` names a slot for a member, the free slot nearest to it
+ * (a Deployment's ReplicaSet under its Deployment). Pure: returns a new map.
+ */
+export function assignSlots(previous: ReadonlyMap<string, number> | undefined, members: readonly string[], preferred?: (uid: string) => number | undefined): Map<string, number> {
+  const present = new Set(members);
+  const slots = new Map<string, number>();
+  const taken = new Set<number>();
+  if (previous) {
+    for (const [uid, slot] of previous) {
+      if (!present.has(uid)) continue;
+      slots.set(uid, slot);
+      taken.add(slot);
+    }
   }
-  const rows = Math.ceil(widths.length / perRow);
-  return { width, height: rows * height + (rows - 1) * GROUP_GAP };
+  let next = 0;
+  for (const uid of members) {
+    if (slots.has(uid)) continue;
+    const want = preferred?.(uid);
+    if (want !== undefined) {
+      let slot = want;
+      for (let d = 1; taken.has(slot); d++) {
+        if (!taken.has(want + d)) slot = want + d;
+        else if (want - d >= 0 && !taken.has(want - d)) slot = want - d;
+      }
+      slots.set(uid, slot);
+      taken.add(slot);
+      continue;
+    }
+    while (taken.has(next)) next++;
+    slots.set(uid, next);
+    taken.add(next);
+  }
+  return slots;
+}
+
+/** Node groups in order of first appearance: known ones keep their place, new ones are appended. */
+export function orderGroups(previous: readonly string[], current: readonly string[]): string[] {
+  const present = new Set(current);
+  const kept = previous.filter((id) => present.has(id));
+  const known = new Set(kept);
+  return [...kept, ...current.filter((id) => !known.has(id))];
+}
+
+export function highestSlot(slots: ReadonlyMap<string, number>): number {
+  let max = -1;
+  for (const slot of slots.values()) if (slot > max) max = slot;
+  return max;
 }

@@ -1,5 +1,7 @@
-import type { NodeTypes } from '@xyflow/react';
+import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { OwnerEdge } from './edges/OwnerEdge';
 import { ClusterNodeGroup } from './nodes/ClusterNodeGroup';
+import { OwnerNode } from './nodes/OwnerNode';
 import { PodNode } from './nodes/PodNode';
 import { UnscheduledLane } from './nodes/UnscheduledLane';
 
@@ -8,4 +10,9 @@ export const nodeTypes: NodeTypes = {
   clusterNode: ClusterNodeGroup,
   lane: UnscheduledLane,
   pod: PodNode,
+  owner: OwnerNode,
+};
+
+export const edgeTypes: EdgeTypes = {
+  owner: OwnerEdge,
 };

@@ -1,3 +1,4 @@
+import type { Pod } from '../../api/types';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../testkit';
 import * as M from '../__golden__/manifests';
@@ -9,7 +10,7 @@ describe('kubectl describe', () => {
     s.run('apply -f agent.yaml');
     s.run('apply -f frontend.yaml');
     s.advance(90_000);
-    const pod = s.cluster.sim.store.list('Pod').find((p) => p.metadata.name.startsWith('web-'))!;
+    const pod = s.cluster.sim.store.list<Pod>('Pod').find((p) => p.metadata.name.startsWith('web-'))!;
     s.run(`describe pod ${pod.metadata.name}`);
     s.run('describe rs frontend');
     s.run('describe ds agent');

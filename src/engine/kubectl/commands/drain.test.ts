@@ -1,3 +1,4 @@
+import type { Pod } from '../../api/types';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../testkit';
 import * as M from '../__golden__/manifests';
@@ -9,7 +10,7 @@ describe('kubectl drain', () => {
     s.run('apply -f agent.yaml');
     s.run('apply -f nginx.yaml');
     s.advance(30_000);
-    const node = s.cluster.sim.store.get('Pod', 'default', 'nginx')!.spec!.nodeName as string;
+    const node = s.cluster.sim.store.get<Pod>('Pod', 'default', 'nginx')!.spec!.nodeName as string;
     const refused = s.run(`drain ${node}`);
     s.run(`drain ${node} --ignore-daemonsets --dry-run=client`);
     s.follow(s.stream(`drain ${node} --ignore-daemonsets --force`), 60_000, 1000);

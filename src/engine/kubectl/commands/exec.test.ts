@@ -1,3 +1,4 @@
+import type { Pod } from '../../api/types';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../testkit';
 import * as M from '../__golden__/manifests';
@@ -9,7 +10,7 @@ describe('kubectl exec', () => {
     s.run('apply -f echo.yaml');
     s.advance(30_000);
     const pod = s.cluster.sim.store.list('Pod').find((p) => p.metadata.name.startsWith('web-'))!;
-    const echoIp = s.cluster.sim.store.get('Pod', 'default', 'echo')!.status!.podIP as string;
+    const echoIp = s.cluster.sim.store.get<Pod>('Pod', 'default', 'echo')!.status!.podIP as string;
     s.run(`exec ${pod.metadata.name} -- env`);
     s.run(`exec ${pod.metadata.name} -c nginx -- printenv GREETING`);
     s.run(`exec ${pod.metadata.name} -- cat /etc/hostname`);

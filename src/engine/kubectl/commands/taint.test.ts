@@ -1,3 +1,4 @@
+import type { Pod } from '../../api/types';
 import { describe, expect, it } from 'vitest';
 import { KubectlSession } from '../testkit';
 import * as M from '../__golden__/manifests';
@@ -12,7 +13,7 @@ describe('kubectl taint', () => {
     s.run('describe node node-1');
     s.run('apply -f nginx.yaml');
     s.advance(20_000);
-    const node = s.cluster.sim.store.get('Pod', 'default', 'nginx')!.spec!.nodeName as string;
+    const node = s.cluster.sim.store.get<Pod>('Pod', 'default', 'nginx')!.spec!.nodeName as string;
     s.run(`taint node ${node} evict=now:NoExecute`);
     s.advance(35_000);
     s.run('get pods');

@@ -1,16 +1,28 @@
 import { memo } from 'react';
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { LaneFlowNode } from '../toFlowGraph';
+import { graphText as t } from '../text';
+import { CollapsedTile } from './CollapsedTile';
 
 /** Pods with no node yet (Pending until the scheduler binds them). */
-function UnscheduledLaneView({ data }: NodeProps<LaneFlowNode>) {
-  return (
-    <div className="group group--lane" data-testid="lane-unscheduled">
-      <div className="group__header">
-        <span className="group__title">Unscheduled</span>
-        <span className="chip">{data.podCount}</span>
+function UnscheduledLaneView({ data, width, height }: NodeProps<LaneFlowNode>) {
+  const count = data.podUids.length;
+  if (data.collapsed) {
+    return (
+      <div className="group group--lane group--collapsed" data-testid="lane-unscheduled">
+        <Handle type="target" position={Position.Top} isConnectable={false} className="handle" />
+        <CollapsedTile title={t.unscheduled} chip={String(count)} chipOk meters={[]} podUids={data.podUids} width={width ?? 400} height={height ?? 200} />
       </div>
-      <div className="group__hint">{data.podCount === 0 ? 'Pods wait here until the scheduler picks a node.' : 'Waiting for the scheduler to pick a node.'}</div>
+    );
+  }
+  return (
+    <div className={`group group--lane${data.collapsed ? ' group--collapsed' : ''}`} data-testid="lane-unscheduled">
+      <Handle type="target" position={Position.Top} isConnectable={false} className="handle" />
+      <div className="group__header">
+        <span className="group__title">{t.unscheduled}</span>
+        <span className="chip">{count}</span>
+      </div>
+      <div className="group__hint">{count === 0 ? t.laneHintEmpty : t.laneHint}</div>
     </div>
   );
 }
