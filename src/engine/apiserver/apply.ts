@@ -30,6 +30,8 @@ export interface ApplyResult {
   readonly errors: readonly ManifestError[];
   /** Non-fatal notes: deprecated apiVersions, fields Podlab does not simulate. */
   readonly warnings: readonly ManifestError[];
+  /** Only with dryRun and no errors: the objects that would be written, parallel to `applied`. */
+  readonly planned?: readonly KubeObject[];
 }
 
 export interface ApplyOptions {
@@ -74,7 +76,8 @@ export function applyManifest(sim: Simulation, text: string, options: ApplyOptio
     planned.push(plan);
   }
   if (errors.length > 0 || options.dryRun) {
-    return { applied: errors.length > 0 ? [] : planned.map(toApplied), errors, warnings };
+    if (errors.length > 0) return { applied: [], errors, warnings };
+    return { applied: planned.map(toApplied), errors, warnings, planned: planned.map((p) => plannedView(p)) };
   }
   const applied: AppliedObject[] = [];
   for (const plan of planned) {
@@ -91,6 +94,13 @@ export function applyManifest(sim: Simulation, text: string, options: ApplyOptio
   }
   sim.drain();
   return { applied, errors, warnings };
+}
+
+/** What a dry run shows: the planned object, keeping the live resourceVersion when unchanged by the plan. */
+function plannedView(plan: Planned): KubeObject {
+  const object = clone(plan.object);
+  if (plan.existing && object.metadata.resourceVersion === undefined) object.metadata.resourceVersion = plan.existing.metadata.resourceVersion;
+  return object;
 }
 
 function toApplied(plan: Planned): AppliedObject {

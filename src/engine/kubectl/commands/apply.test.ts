@@ -17,6 +17,24 @@ describe('kubectl apply', () => {
     await expect(s.transcript()).toMatchFileSnapshot('../__golden__/commands/apply.txt');
   });
 
+  it('prints the planned object for --dry-run with -o, new and existing', async () => {
+    const s = new KubectlSession().file('rs.yaml', M.MY_REPLICASET);
+    s.run('apply -f rs.yaml --dry-run=server -o yaml');
+    s.run('apply -f rs.yaml --dry-run=client');
+    expect(s.run('get rs').stdout).toBe('');
+    s.run('apply -f rs.yaml');
+    s.file('rs.yaml', M.MY_REPLICASET.replace(/replicas: \d+/, 'replicas: 5'));
+    const server = s.run('apply -f rs.yaml --dry-run=server -o yaml');
+    expect(server.stdout).toContain('replicas: 5');
+    const client = s.run('apply -f rs.yaml --dry-run=client -o json');
+    expect(client.stdout).toContain('"replicas": 5');
+    s.run('apply -f rs.yaml --dry-run=client -o name');
+    expect(s.run('apply -f rs.yaml --dry-run=server').stdout).toMatch(/configured \(server dry run\)\n$/);
+    s.run('apply -f rs.yaml --dry-run=client');
+    expect(s.run('get rs -o yaml').stdout).not.toContain('replicas: 5');
+    await expect(s.transcript()).toMatchFileSnapshot('../__golden__/commands/apply-dry-run.txt');
+  });
+
   it('reports missing files, invalid manifests and missing arguments', async () => {
     const s = new KubectlSession()
       .file('bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n')

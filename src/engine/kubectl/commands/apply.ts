@@ -49,15 +49,15 @@ export function applyFiles(ctx: KubectlContext, flags: Flags, mode: ApplyMode): 
       dryRun: dryRun !== 'none',
     });
     for (const w of result.warnings) ctx.err(w.message.endsWith('\n') ? w.message : w.message + '\n');
-    for (const a of result.applied) {
-      const live = dryRun === 'none' ? ctx.sim.store.get(a.kind, a.namespace, a.name) : undefined;
+    result.applied.forEach((a, i) => {
+      const live = dryRun === 'none' ? ctx.sim.store.get(a.kind, a.namespace, a.name) : result.planned?.[i];
       if (format && format.kind !== 'table') {
         if (live) printed.push(live);
         else if (format.kind === 'name') ctx.out(`${kindGroupOf(a.kind)}/${a.name}\n`);
-        continue;
+        return;
       }
       ctx.out(`${kindGroupOf(a.kind)}/${a.name} ${a.outcome}${dryRunSuffix(dryRun)}\n`);
-    }
+    });
     for (const e of result.errors) ctx.failed(e.message.endsWith('\n') ? e.message : e.message + '\n');
   }
   if (format && format.kind !== 'table' && printed.length > 0) {
