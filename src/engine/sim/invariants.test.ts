@@ -151,6 +151,18 @@ describe('checkInvariants', () => {
     expect(message).not.toMatch(/leaving/);
   });
 
+  it('restarts the PodGC clock for a missing node once its pods are gone', () => {
+    const { sim, create } = setup();
+    create(pod('first', { nodeName: 'ghost' }));
+    sim.advance(50_000);
+    sim.write({ type: 'delete', kind: 'Pod', namespace: 'default', name: 'first', options: { gracePeriodSeconds: 0 } }, 'podgc');
+    sim.drain();
+    sim.advance(200_000);
+    create(pod('second', { nodeName: 'ghost' }));
+    sim.scheduleAt('tick', 'k', sim.nowMs() + 30_000);
+    expect(() => sim.advance(40_000)).not.toThrow();
+  });
+
   it('notices a resourceVersion going backwards, duplicate uids, missing stamps and broken indexes', () => {
     const { sim, create } = setup();
     sim.store.resourceVersion = 1;

@@ -251,7 +251,8 @@ function structuralChecks(sim: Simulation, t: Tracker, out: string[]): void {
     }
     podStatusChecks(pod, out);
   }
-  for (const name of [...t.nodeMissingSinceMs.keys()]) if (nodes.has(name)) t.nodeMissingSinceMs.delete(name);
+  // A missing node's clock restarts once PodGC has emptied it (PodGC's quarantine does the same).
+  for (const name of [...t.nodeMissingSinceMs.keys()]) if (nodes.has(name) || !t.missingNodes.has(name)) t.nodeMissingSinceMs.delete(name);
 
   for (const node of nodes.values()) fitCheck(sim, t, node, out);
 
