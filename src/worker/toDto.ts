@@ -1,43 +1,29 @@
 import * as engine from '../engine/index';
 import type { EventRecord, KubeObject } from '../engine/index';
 import type { EventDto, NodeDto, ObjectDto, ObjectRefDto, OwnerDto, OwnerKind, PodDto, ResourcesDto, SelectorRequirementDto } from '../protocol/dto';
-import { isoMs, localPodStatusColumns, type PodColumns } from './podColumns';
+import { isoMs } from './podColumns';
 
 /* Raw API objects are walked defensively: the engine stores whatever valid YAML the learner wrote. */
 
-type PodColumnsFn = (pod: KubeObject, nowMs: number) => Partial<PodColumns> & { status?: string; ready?: string; restarts?: string };
-
-/**
- * Optional engine exports, looked up by name so this file compiles before they land:
- * `podStatusColumns` (kubelet helper, src/engine/kubelet/podDisplay.ts) and `jsonSchemaForAll`
- * (apiserver helper, src/engine/apiserver/schema). Once src/engine/index.ts exports them they are
- * used automatically; then this lookup can become a plain import.
- */
-const optionalExports = engine as unknown as Record<string, unknown>;
-
-export function enginePodStatusColumns(): PodColumnsFn | undefined {
-  const fn = optionalExports['podStatusColumns'];
-  return typeof fn === 'function' ? (fn as PodColumnsFn) : undefined;
+/** The kubectl columns plus the counts the graph colours pods by, all from the engine's printPod port. */
+export interface PodColumns {
+  readonly status: string;
+  readonly ready: string;
+  readonly restarts: string;
+  readonly restartCount: number;
+  readonly readyContainers: number;
+  readonly totalContainers: number;
 }
 
 export function engineJsonSchema(): unknown {
-  const fn = optionalExports['jsonSchemaForAll'];
-  if (typeof fn !== 'function') return null;
-  const schema = (fn as () => unknown)();
-  return schema && typeof schema === 'object' ? schema : null;
+  return engine.jsonSchemaForAll();
 }
 
 export function podColumns(pod: KubeObject, nowMs: number): PodColumns {
-  const local = localPodStatusColumns(pod, nowMs);
-  const fromEngine = enginePodStatusColumns();
-  if (!fromEngine) return local;
-  const cols = fromEngine(pod, nowMs);
-  return {
-    ...local,
-    status: typeof cols.status === 'string' ? cols.status : local.status,
-    ready: typeof cols.ready === 'string' ? cols.ready : local.ready,
-    restarts: typeof cols.restarts === 'string' ? cols.restarts : local.restarts,
-  };
+  const cols = engine.podStatusColumns(pod as engine.KubeObject as Parameters<typeof engine.podStatusColumns>[0], nowMs);
+  // READY is `<ready>/<containers + sidecars>`; the graph needs both numbers.
+  const [readyContainers, totalContainers] = cols.ready.split('/').map(Number);
+  return { status: cols.status, ready: cols.ready, restarts: cols.restarts, restartCount: cols.restartCount, readyContainers, totalContainers };
 }
 
 const OWNER_KINDS = new Set<string>(['ReplicaSet', 'ReplicationController', 'DaemonSet', 'Deployment', 'HorizontalPodAutoscaler']);
