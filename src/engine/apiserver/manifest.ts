@@ -1,6 +1,7 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
 import type { KubeObject } from '../api/types';
-import { MAX_DOCUMENTS, MAX_MANIFEST_CHARS } from '../sim/limits';
+import { MAX_DOCUMENTS, MAX_MANIFEST_CHARS, MAX_NESTING_DEPTH } from '../sim/limits';
+import { firstNestingViolation } from './nestingDepth';
 
 /** Where in the source text something is, 1-based like an editor. */
 export interface SourcePosition {
@@ -59,6 +60,11 @@ function positionFromRange(counter: LineCounter, range: readonly [number, number
 export function parseManifest(text: string): ParsedManifest {
   if (text.length > MAX_MANIFEST_CHARS) {
     return { documents: [], errors: [{ message: `error: the manifest is ${text.length} characters long; Podlab accepts at most ${MAX_MANIFEST_CHARS}`, documentIndex: 0 }] };
+  }
+  const tooDeep = firstNestingViolation(text, MAX_NESTING_DEPTH);
+  if (tooDeep) {
+    const position = { line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 };
+    return { documents: [], errors: [{ message: `error: error parsing YAML: line ${tooDeep.line}: exceeded max depth of ${MAX_NESTING_DEPTH} (Podlab accepts at most ${MAX_NESTING_DEPTH} nested levels)`, documentIndex: 0, position }] };
   }
   const counter = new LineCounter();
   let docs: Document.Parsed[];

@@ -9,6 +9,11 @@ export const MAX_OBJECTS = 200_000;
 export const MAX_ADVANCE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Manifest text accepted by apply, in characters. */
 export const MAX_MANIFEST_CHARS = 2_000_000;
+/**
+ * Nesting levels a manifest may have. The deepest Pod fields are about 12 levels down; the YAML
+ * parser recurses per level and would overflow the stack near a few thousand.
+ */
+export const MAX_NESTING_DEPTH = 100;
 /** Documents in one apply. */
 export const MAX_DOCUMENTS = 500;
 /** Largest replicas count accepted for a workload. */
