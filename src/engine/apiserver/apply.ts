@@ -41,6 +41,11 @@ export interface ApplyOptions {
   /** kubectl -n: namespace for documents that name none. */
   readonly namespace?: string;
   readonly dryRun?: boolean;
+  /**
+   * `kubectl create --dry-run=client` never calls the server: no existence or namespace checks,
+   * every object shows as created. (apply's client dry run does read the live object.)
+   */
+  readonly clientOnly?: boolean;
 }
 
 interface Planned {
@@ -143,7 +148,7 @@ function planDocument(sim: Simulation, doc: ParsedDocument, mode: ApplyMode, opt
       return undefined;
     }
     meta.namespace = meta.namespace || options.namespace || DEFAULT_NAMESPACE;
-    if (!sim.store.get('Namespace', undefined, meta.namespace)) {
+    if (!options.clientOnly && !sim.store.get('Namespace', undefined, meta.namespace)) {
       report(`Error from server (NotFound): error when creating ${JSON.stringify(options.fileName ?? 'STDIN')}: namespaces "${meta.namespace}" not found`, 'metadata.namespace');
       return undefined;
     }
@@ -153,7 +158,7 @@ function planDocument(sim: Simulation, doc: ParsedDocument, mode: ApplyMode, opt
   if (mode !== 'replace') delete object.status;
 
   const strategy = strategyFor(info.kind)!;
-  const existing = meta.name ? sim.store.get(info.kind, meta.namespace, meta.name) : undefined;
+  const existing = meta.name && !(options.clientOnly && mode === 'create') ? sim.store.get(info.kind, meta.namespace, meta.name) : undefined;
   if (mode === 'create' && existing) {
     report(`Error from server (AlreadyExists): error when creating ${JSON.stringify(options.fileName ?? 'STDIN')}: ${qualifiedResource(info.kind)} "${meta.name}" already exists`, 'metadata.name');
     return undefined;

@@ -47,6 +47,7 @@ export function applyFiles(ctx: KubectlContext, flags: Flags, mode: ApplyMode): 
       fileName: file === '-' ? 'STDIN' : file,
       namespace: ctx.explicitNamespace ? ctx.namespace : undefined,
       dryRun: dryRun !== 'none',
+      clientOnly: dryRun === 'client' && mode === 'create',
     });
     for (const w of result.warnings) ctx.err(w.message.endsWith('\n') ? w.message : w.message + '\n');
     result.applied.forEach((a, i) => {

@@ -19,4 +19,16 @@ describe('kubectl create', () => {
 
     expect(again.stderr).toBe('Error from server (AlreadyExists): error when creating "frontend.yaml": replicasets.apps "frontend" already exists\n');
   });
+
+  it('create -f --dry-run=client never asks the server: an existing object still shows as created', () => {
+    const s = new KubectlSession().file('frontend.yaml', M.FRONTEND_RS);
+    s.run('create -f frontend.yaml');
+    const rvBefore = s.run('get rs frontend -o jsonpath={.metadata.resourceVersion}').stdout;
+    const dry = s.run('create -f frontend.yaml --dry-run=client');
+    expect(dry.stderr).toBe('');
+    expect(dry.stdout).toBe('replicaset.apps/frontend created (dry run)\n');
+    expect(s.run('create -n missing -f frontend.yaml --dry-run=client').stdout).toBe('replicaset.apps/frontend created (dry run)\n');
+    expect(s.run('create -f frontend.yaml --dry-run=server').stderr).toMatch(/AlreadyExists/);
+    expect(s.run('get rs frontend -o jsonpath={.metadata.resourceVersion}').stdout).toBe(rvBefore);
+  });
 });
