@@ -6,9 +6,13 @@ export function nodesFor(nodeCount: number, podCount: number): NodeConfig[] {
   return Array.from({ length: nodeCount }, (_, i) => ({ name: `node-${i + 1}`, cpu: '64', memory: '256Gi', pods: podsPerNode }));
 }
 
+/** Replicas per ReplicaSet: big clusters run many workloads, as real ones do (and MAX_REPLICAS caps one). */
+export const REPLICAS_PER_RS = 5_000;
+
 /**
- * Two ReplicaSets: a healthy one, and one whose liveness probe hits a path nginx answers with 404,
- * so its pods crash-loop exactly as in the notes' liveness example.
+ * Healthy ReplicaSets, and ReplicaSets whose liveness probe hits a path nginx answers with 404, so
+ * their pods crash-loop exactly as in the notes' liveness example. Every pod has an httpGet
+ * liveness and readiness probe every 10 s.
  */
 export function manifestFor(podCount: number, crashShare: number): string {
   const crashing = Math.round(podCount * crashShare);
@@ -37,5 +41,15 @@ spec:
           httpGet: {path: /, port: 80}
           periodSeconds: 10
 `;
-  return [rs('healthy', healthy, '/'), crashing > 0 ? rs('crashing', crashing, '/health') : ''].filter(Boolean).join('---\n');
+  const docs: string[] = [];
+  const split = (prefix: string, total: number, livenessPath: string) => {
+    const count = Math.ceil(total / REPLICAS_PER_RS);
+    for (let i = 0; i < count; i++) {
+      const replicas = Math.min(REPLICAS_PER_RS, total - i * REPLICAS_PER_RS);
+      docs.push(rs(count === 1 ? prefix : `${prefix}-${i + 1}`, replicas, livenessPath));
+    }
+  };
+  split('healthy', healthy, '/');
+  if (crashing > 0) split('crashing', crashing, '/health');
+  return docs.join('---\n');
 }
