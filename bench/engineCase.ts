@@ -23,7 +23,7 @@ const setupMs = performance.now() - setupStart;
 
 // Probe ticks the kubelet represented (run, or skipped analytically while steady): the timer events
 // a tick-by-tick simulation would fire, which is what the floor loop is given.
-const kubelet = cluster.sim.controller<{ probeTickCount?: number }>('kubelet');
+const kubelet = cluster.sim.controller('kubelet') as { probeTickCount?: number } | undefined;
 const probeTicksBefore = kubelet?.probeTickCount ?? 0;
 const firedBefore = cluster.sim.clock.firedCount;
 const reconcilesBefore = cluster.sim.reconcileCount;
