@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EventRecorder, type EventInput } from './EventRecorder';
+import fc from 'fast-check';
+import { EventRecorder, Lru, MAX_STORED_EVENTS, type EventInput } from './EventRecorder';
 
 const pod = { kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1', apiVersion: 'v1' };
 const ev = (reason: string, message: string, extra: Partial<EventInput> = {}): EventInput => ({
@@ -84,5 +85,59 @@ describe('EventRecorder (client-go EventCorrelator)', () => {
   it('names events <object>.<hex nanoseconds> like record.makeEvent', () => {
     const r = new EventRecorder();
     expect(r.record(ev('Pulled', 'a'), 0)!.name).toMatch(/^web\.[0-9a-f]{15,16}$/);
+  });
+});
+
+describe('EventRecorder bookkeeping', () => {
+  it('evicts the least recently used key, however entries were moved', () => {
+    const lru = new Lru<number>(3);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    lru.set('c', 3);
+    lru.get('a'); // order b, c, a
+    lru.set('d', 4); // evicts b
+    expect(lru.get('b')).toBeUndefined();
+    lru.get('c'); // order a, d, c
+    lru.set('e', 5); // evicts a
+    expect([lru.get('a'), lru.get('c'), lru.get('d'), lru.get('e')]).toEqual([undefined, 3, 4, 5]);
+    expect(lru.size).toBe(3);
+  });
+
+  it('agrees with a naive LRU under random use', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 })), { maxLength: 300 }), (ops) => {
+        const lru = new Lru<number>(4);
+        const naive: [string, number][] = [];
+        for (const [isSet, k] of ops) {
+          const key = `k${k}`;
+          const at = naive.findIndex(([x]) => x === key);
+          if (isSet) {
+            if (at >= 0) naive.splice(at, 1);
+            naive.push([key, k]);
+            if (naive.length > 4) naive.shift();
+            lru.set(key, k);
+          } else {
+            const hit = at >= 0 ? naive.splice(at, 1)[0] : undefined;
+            if (hit) naive.push(hit);
+            expect(lru.get(key)).toBe(hit?.[1]);
+          }
+        }
+        expect(lru.size).toBe(naive.length);
+      }),
+    );
+  });
+
+  it('expires by last update and trims the least recently updated beyond the cap, listing oldest first', () => {
+    const r = new EventRecorder();
+    r.record(ev('A', 'a'), 0);
+    r.record(ev('B', 'b'), 1_000);
+    r.record(ev('A', 'a'), 2_000); // A is now the most recently updated
+    r.expire(3_601_000);
+    expect(r.list().map((e) => e.reason)).toEqual(['A']);
+    for (let i = 0; i < MAX_STORED_EVENTS + 1; i++) r.record({ ...ev('Flood', `m${i}`), involvedObject: { ...pod, name: `p${i}`, uid: `u-${i}` } }, 3_700_000);
+    expect(r.size()).toBe(Math.floor(MAX_STORED_EVENTS * 0.9));
+    const listed = r.list();
+    expect(listed[0].message).toBe(`m${MAX_STORED_EVENTS + 1 - Math.floor(MAX_STORED_EVENTS * 0.9)}`);
+    expect(listed.at(-1)!.message).toBe(`m${MAX_STORED_EVENTS}`);
   });
 });

@@ -39,14 +39,20 @@ export const MAX_STORED_EVENTS = 50_000;
 
 const COMBINED_PREFIX = '(combined from similar events): ';
 
-interface AggregateRecord { localKeys: Set<string>; lastTimestampMs: number }
+/** localKeys: the distinct messages seen, oldest first (an array: at most 10, usually 1, far smaller than a Set). */
+interface AggregateRecord { localKeys: string[]; lastTimestampMs: number }
 interface ObservedEvent { count: number; firstTimestampMs: number; name: string }
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
 interface SpamBucket { tokenMs: number; lastMs: number }
 
 /** A Map used as an LRU: reads move the entry to the back, inserts evict from the front past the cap. */
-class Lru<V> {
+export class Lru<V> {
   private readonly map = new Map<string, V>();
+  /**
+   * A live iterator that walks the map oldest-first. Evicting through it skips each deleted slot
+   * once; `keys().next()` from the start would rescan every slot freed by moves (quadratic).
+   */
+  private oldest: Iterator<string> | undefined;
   constructor(private readonly cap: number) {}
   get(key: string): V | undefined {
     const value = this.map.get(key);
@@ -56,10 +62,26 @@ class Lru<V> {
     }
     return value;
   }
+  /** Stores a value; the key becomes the newest. After `get(key)` it already is, so only the value changes. */
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.cap) this.map.delete(this.map.keys().next().value as string);
+    if (this.map.size > this.cap) this.evictOldest();
+  }
+  /** Replaces the value of the key a `get` just returned (already the newest): no reordering needed. */
+  replaceNewest(key: string, value: V): void {
+    this.map.set(key, value);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  private evictOldest(): void {
+    let next = this.oldest?.next();
+    if (!next || next.done) {
+      this.oldest = this.map.keys();
+      next = this.oldest.next();
+    }
+    this.map.delete(next.value as string);
   }
 }
 
@@ -75,8 +97,12 @@ export class EventRecorder {
   private readonly aggregates = new Lru<AggregateRecord>(MAX_CACHE_ENTRIES);
   private readonly observed = new Lru<ObservedEvent>(MAX_CACHE_ENTRIES);
   private readonly spam = new Lru<SpamBucket>(MAX_CACHE_ENTRIES);
+  /**
+   * Stored events by cache key, in order of last update: an update moves the event to the back, so
+   * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
+   * record() never go back (they come from the virtual clock).
+   */
   private readonly stored = new Map<string, EventRecord>();
-  private readonly ordered: EventRecord[] = [];
   private seq = 0;
   private nameCounter = 0;
   /** Emissions accepted since the last drain; the simulation forwards these as the event stream. */
@@ -93,12 +119,19 @@ export class EventRecorder {
       existing.lastTimestampMs = nowMs;
       existing.message = event.message;
       existing.seq = this.seq++;
+      this.stored.delete(cacheKey);
+      this.stored.set(cacheKey, existing);
       this.fresh.push(existing);
       return existing;
     }
-    if (existing) this.drop(existing, cacheKey);
+    if (existing) this.stored.delete(cacheKey);
+    // An explicit literal, not a spread: spread-built records each got a hidden class of their own.
     const record: EventRecord = {
-      ...event,
+      involvedObject: event.involvedObject,
+      type: event.type,
+      reason: event.reason,
+      message: event.message,
+      source: event.source,
       name: observation.name,
       namespace: event.involvedObject.namespace ?? 'default',
       uid: `event-${(this.nameCounter++).toString(16).padStart(12, '0')}`,
@@ -108,28 +141,30 @@ export class EventRecorder {
       seq: this.seq++,
     };
     this.stored.set(cacheKey, record);
-    this.ordered.push(record);
     this.fresh.push(record);
-    if (this.ordered.length > MAX_STORED_EVENTS) this.expire(nowMs, true);
+    if (this.stored.size > MAX_STORED_EVENTS) this.expire(nowMs, true);
     return record;
   }
 
-  /** Drops events whose last occurrence is older than the TTL (and the oldest ones beyond the cap). */
+  /** Drops events whose last occurrence is older than the TTL (and, over the cap, the least recently updated down to 90 %). */
   expire(nowMs: number, overCap = false): void {
-    let keep = this.ordered.filter((e) => nowMs - e.lastTimestampMs < EVENT_TTL_MS);
-    if (overCap && keep.length > MAX_STORED_EVENTS) {
-      keep = keep.sort((a, b) => a.seq - b.seq).slice(keep.length - Math.floor(MAX_STORED_EVENTS * 0.9));
+    for (const [key, rec] of this.stored) {
+      if (nowMs - rec.lastTimestampMs < EVENT_TTL_MS) break;
+      this.stored.delete(key);
     }
-    if (keep.length === this.ordered.length) return;
-    const kept = new Set(keep);
-    this.ordered.length = 0;
-    this.ordered.push(...keep);
-    for (const [key, rec] of this.stored) if (!kept.has(rec)) this.stored.delete(key);
+    if (!overCap || this.stored.size <= MAX_STORED_EVENTS) return;
+    const keep = Math.floor(MAX_STORED_EVENTS * 0.9);
+    for (const key of this.stored.keys()) {
+      if (this.stored.size <= keep) return;
+      this.stored.delete(key);
+    }
   }
 
   /** Events, oldest last-seen first, as kubectl sorts them for describe. */
   list(filter?: (e: EventRecord) => boolean): EventRecord[] {
-    const out = filter ? this.ordered.filter(filter) : [...this.ordered];
+    const out: EventRecord[] = [];
+    for (const e of this.stored.values()) if (!filter || filter(e)) out.push(e);
+    // Already in this order while time only moves forward; the sort keeps the contract regardless (cheap on sorted input).
     return out.sort((a, b) => a.lastTimestampMs - b.lastTimestampMs || a.seq - b.seq);
   }
 
@@ -145,7 +180,7 @@ export class EventRecorder {
   }
 
   size(): number {
-    return this.ordered.length;
+    return this.stored.size;
   }
 
   /** EventAggregator.EventAggregate: the similar-event group is keyed without the message; the interval restarts on every occurrence. */
@@ -153,22 +188,32 @@ export class EventRecorder {
     const o = input.involvedObject;
     const aggregateKey = [input.source.component, input.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? '', input.type, input.reason].join('\u0000');
     let record = this.aggregates.get(aggregateKey);
-    if (!record || nowMs - record.lastTimestampMs > AGGREGATE_INTERVAL_MS) record = { localKeys: new Set(), lastTimestampMs: nowMs };
-    record.localKeys.add(input.message);
+    if (record && nowMs - record.lastTimestampMs <= AGGREGATE_INTERVAL_MS) {
+      // get() made it the newest already.
+      if (!record.localKeys.includes(input.message)) record.localKeys.push(input.message);
+    } else if (record) {
+      record = { localKeys: [input.message], lastTimestampMs: nowMs };
+      this.aggregates.replaceNewest(aggregateKey, record);
+    } else {
+      record = { localKeys: [input.message], lastTimestampMs: nowMs };
+      this.aggregates.set(aggregateKey, record);
+    }
     record.lastTimestampMs = nowMs;
-    this.aggregates.set(aggregateKey, record);
-    if (record.localKeys.size < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: eventKey(input) };
+    if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: eventKey(input) };
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
-    record.localKeys.delete(record.localKeys.values().next().value as string);
+    record.localKeys.shift();
     return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: 'combined\u0000' + aggregateKey };
   }
 
   /** eventLogger.eventObserve: counts every occurrence, accepted or not. */
   private observe(event: EventInput, cacheKey: string, nowMs: number): ObservedEvent {
     const last = this.observed.get(cacheKey);
-    const next: ObservedEvent = last
-      ? { count: last.count + 1, firstTimestampMs: last.firstTimestampMs, name: last.name }
-      : { count: 1, firstTimestampMs: nowMs, name: eventName(event.involvedObject.name, nowMs, this.nameCounter) };
+    if (last) {
+      // Updated in place: callers copy the fields out before the next record().
+      last.count++;
+      return last;
+    }
+    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, name: eventName(event.involvedObject.name, nowMs, this.nameCounter) };
     this.observed.set(cacheKey, next);
     return next;
   }
@@ -179,20 +224,17 @@ export class EventRecorder {
     const key = [event.source.component, event.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? ''].join('\u0000');
     const full = SPAM_BURST * SPAM_REFILL_MS;
     let bucket = this.spam.get(key);
-    if (!bucket) bucket = { tokenMs: full, lastMs: nowMs };
+    if (!bucket) {
+      bucket = { tokenMs: full, lastMs: nowMs };
+      this.spam.set(key, bucket);
+    }
     bucket.tokenMs = Math.min(full, bucket.tokenMs + Math.max(0, nowMs - bucket.lastMs));
     bucket.lastMs = nowMs;
     const accept = bucket.tokenMs >= SPAM_REFILL_MS;
     if (accept) bucket.tokenMs -= SPAM_REFILL_MS;
-    this.spam.set(key, bucket);
     return !accept;
   }
 
-  private drop(record: EventRecord, cacheKey: string): void {
-    this.stored.delete(cacheKey);
-    const index = this.ordered.indexOf(record);
-    if (index >= 0) this.ordered.splice(index, 1);
-  }
 }
 
 /** getEventKey: source, involved object (with fieldPath), type, reason and message. */

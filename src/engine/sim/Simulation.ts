@@ -31,15 +31,23 @@ export interface FailedWrite {
 }
 
 class WorkQueue {
-  private readonly keys = new Set<string>();
+  private keys = new Set<string>();
+  /** A set handed back by `release`, reused so a round allocates nothing. */
+  private spare: Set<string> | undefined = new Set<string>();
   add(key: string): void {
     this.keys.add(key);
   }
   /** Takes every queued key in insertion order (a key re-added while processing waits for the next round). */
-  takeAll(): string[] {
-    const out = [...this.keys];
-    this.keys.clear();
+  takeAll(): Set<string> {
+    const out = this.keys;
+    this.keys = this.spare ?? new Set();
+    this.spare = undefined;
     return out;
+  }
+  /** Returns a set from takeAll once it has been iterated to the end (never one still being read). */
+  release(taken: Set<string>): void {
+    taken.clear();
+    this.spare = taken;
   }
   get size(): number {
     return this.keys.size;
@@ -62,11 +70,16 @@ export class Simulation {
   readonly controllers: readonly Controller[];
   private readonly controllerByName = new Map<string, Controller>();
   private readonly queues = new Map<string, WorkQueue>();
-  private readonly controllerRngs = new Map<string, Rng>();
+  /** Indexed like `controllers`: the hot loops avoid a Map lookup per controller per round. */
+  private readonly queueList: WorkQueue[] = [];
+  /** One context per controller, reused: only nowMs changes between reconciles. */
+  private readonly contexts: { -readonly [K in keyof ReconcileContext]: ReconcileContext[K] }[] = [];
+  private readonly fireTimer = (target: string, key: string): void => {
+    this.queues.get(target)?.add(key);
+  };
   private readonly listeners = new Set<(change: WatchChange) => void>();
   private pendingDiff: ObjectsDiff = emptyDiff();
   private readonly failedWrites: FailedWrite[] = [];
-  private metrics: MetricsSource = noMetrics;
   /** Reconciles left undone when a drain hit its bound; surfaced to the UI as a warning. */
   backlogWarning: string | undefined;
   reconcileCount = 0;
@@ -78,8 +91,10 @@ export class Simulation {
     for (const controller of this.controllers) {
       if (this.controllerByName.has(controller.name)) throw new Error(`duplicate controller ${controller.name}`);
       this.controllerByName.set(controller.name, controller);
-      this.queues.set(controller.name, new WorkQueue());
-      this.controllerRngs.set(controller.name, this.rng.fork('controller:' + controller.name));
+      const queue = new WorkQueue();
+      this.queues.set(controller.name, queue);
+      this.queueList.push(queue);
+      this.contexts.push({ view: this.store, nowMs: 0, rng: this.rng.fork('controller:' + controller.name), metrics: noMetrics, events: this.events });
     }
     for (const controller of this.controllers) controller.attach?.(this);
   }
@@ -93,7 +108,7 @@ export class Simulation {
   }
 
   setMetricsSource(source: MetricsSource): void {
-    this.metrics = source;
+    for (const ctx of this.contexts) ctx.metrics = source;
   }
 
   /** Queues every controller's initial keys; call once after seeding the store. */
@@ -155,21 +170,25 @@ export class Simulation {
   /** Runs queued reconciles at the current instant until every queue is empty (bounded). */
   drain(): void {
     let budget = MAX_RECONCILES_PER_DRAIN;
+    const controllers = this.controllers;
     for (;;) {
       let didWork = false;
-      for (const controller of this.controllers) {
-        const queue = this.queues.get(controller.name)!;
+      for (let i = 0; i < controllers.length; i++) {
+        const queue = this.queueList[i];
         if (queue.size === 0) continue;
-        for (const key of queue.takeAll()) {
+        const keys = queue.takeAll();
+        for (const key of keys) {
           if (budget-- <= 0) {
+            // Only this key is put back (behind keys queued since); the rest of the round is dropped, as before.
             queue.add(key);
             this.backlogWarning = `The simulation hit its limit of ${MAX_RECONCILES_PER_DRAIN} reconciles in one instant; the rest continues at the next step.`;
             this.options.checkInvariants?.(this);
             return;
           }
           didWork = true;
-          this.reconcileOne(controller, key);
+          this.reconcileOne(controllers[i], i, key);
         }
+        queue.release(keys);
       }
       if (!didWork) break;
     }
@@ -189,7 +208,7 @@ export class Simulation {
       const due = this.clock.peekDueMs();
       if (due === undefined || due > targetMs) break;
       this.clock.setNow(due);
-      for (const timer of this.clock.popDueAt(due)) this.queues.get(timer.target)?.add(timer.key);
+      this.clock.forEachDueAt(due, this.fireTimer);
       this.drain();
     }
     this.clock.setNow(Math.max(this.nowMs(), targetMs));
@@ -202,17 +221,13 @@ export class Simulation {
     return diff;
   }
 
-  private reconcileOne(controller: Controller, key: string): void {
+  private reconcileOne(controller: Controller, index: number, key: string): void {
     this.reconcileCount++;
-    const ctx: ReconcileContext = {
-      view: this.store,
-      nowMs: this.nowMs(),
-      rng: this.controllerRngs.get(controller.name)!,
-      metrics: this.metrics,
-      events: this.events,
-    };
+    const ctx = this.contexts[index];
+    ctx.nowMs = this.nowMs();
     const result = controller.reconcile(key, ctx);
-    for (const action of result.actions ?? []) this.write(action, controller.name);
+    const actions = result.actions;
+    if (actions !== undefined) for (let i = 0; i < actions.length; i++) this.write(actions[i], controller.name);
     if (result.requeueAfterMs !== undefined) {
       this.clock.schedule(controller.name, key, this.nowMs() + Math.max(0, result.requeueAfterMs));
     }
@@ -220,11 +235,12 @@ export class Simulation {
 
   private onChange(change: WatchChange): void {
     squashInto(this.pendingDiff, change);
-    for (const controller of this.controllers) {
-      const keys = controller.keysFor(change, this.store);
+    const controllers = this.controllers;
+    for (let i = 0; i < controllers.length; i++) {
+      const keys = controllers[i].keysFor(change, this.store);
       if (keys.length === 0) continue;
-      const queue = this.queues.get(controller.name)!;
-      for (const key of keys) queue.add(key);
+      const queue = this.queueList[i];
+      for (let k = 0; k < keys.length; k++) queue.add(keys[k]);
     }
     for (const listener of this.listeners) listener(change);
   }

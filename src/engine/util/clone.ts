@@ -1,7 +1,11 @@
 /** Deep copy of plain JSON-like data (objects here never hold functions, Maps or Dates). */
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(clone) as unknown as T;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < value.length; i++) out.push(clone(value[i]));
+    return out as unknown as T;
+  }
   const out: Record<string, unknown> = {};
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key];
@@ -29,16 +33,74 @@ export function stableStringify(value: unknown): string {
   return '{' + keys.map((k) => JSON.stringify(k) + ':' + stableStringify((value as Record<string, unknown>)[k])).join(',') + '}';
 }
 
+/** Structural equality where an undefined property counts as absent (as in JSON). Allocation-free: it is on every write. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+  const aIsArray = Array.isArray(a);
+  if (aIsArray !== Array.isArray(b)) return false;
+  if (aIsArray) {
+    const aa = a as unknown[], bb = b as unknown[];
+    if (aa.length !== bb.length) return false;
+    for (let i = 0; i < aa.length; i++) if (!deepEqual(aa[i], bb[i])) return false;
+    return true;
   }
-  const ak = Object.keys(a as object).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const bk = Object.keys(b as object).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  return ak.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const ao = a as Record<string, unknown>, bo = b as Record<string, unknown>;
+  let aCount = 0;
+  for (const k in ao) {
+    if (!Object.prototype.hasOwnProperty.call(ao, k)) continue;
+    const v = ao[k];
+    if (v === undefined) continue;
+    aCount++;
+    if (!Object.prototype.hasOwnProperty.call(bo, k) || !deepEqual(v, bo[k])) return false;
+  }
+  let bCount = 0;
+  for (const k in bo) if (Object.prototype.hasOwnProperty.call(bo, k) && bo[k] !== undefined) bCount++;
+  return aCount === bCount;
+}
+
+/**
+ * Structural sharing: returns `prev` when `next` equals it (deepEqual), otherwise `next` with every
+ * subtree that equals prev's counterpart replaced by prev's (`next`'s own containers are modified,
+ * so pass a fresh copy). Stored objects are immutable, so a new version of a pod can point at the
+ * old version's spec and a pod at its sibling's: memory then grows with what differs.
+ */
+export function shareEqual<T>(next: T, prev: unknown): T {
+  if (next === prev) return next;
+  if (next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  const nextIsArray = Array.isArray(next);
+  if (nextIsArray !== Array.isArray(prev)) return next;
+  if (nextIsArray) {
+    const nn = next as unknown as unknown[], pp = prev as unknown[];
+    let same = nn.length === pp.length;
+    for (let i = 0; i < nn.length; i++) {
+      const shared = i < pp.length ? shareEqual(nn[i], pp[i]) : nn[i];
+      nn[i] = shared;
+      if (shared !== pp[i]) same = false;
+    }
+    return same ? (prev as T) : next;
+  }
+  const no = next as Record<string, unknown>, po = prev as Record<string, unknown>;
+  let same = true;
+  let nextCount = 0;
+  for (const k in no) {
+    if (!Object.prototype.hasOwnProperty.call(no, k)) continue;
+    const v = no[k];
+    if (v === undefined) continue;
+    nextCount++;
+    if (!Object.prototype.hasOwnProperty.call(po, k)) {
+      same = false;
+      continue;
+    }
+    const shared = shareEqual(v, po[k]);
+    if (shared !== v) {
+      if (k === '__proto__') Object.defineProperty(no, k, { value: shared, enumerable: true, writable: true, configurable: true });
+      else no[k] = shared;
+    }
+    if (shared !== po[k]) same = false;
+  }
+  if (!same) return next;
+  let prevCount = 0;
+  for (const k in po) if (Object.prototype.hasOwnProperty.call(po, k) && po[k] !== undefined) prevCount++;
+  return prevCount === nextCount ? (prev as T) : next;
 }
