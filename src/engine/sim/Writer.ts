@@ -7,7 +7,7 @@ import { isoTime, virtualMsFromIso } from '../clock/VirtualClock';
 import type { Rng } from '../random/Rng';
 import { generateName, newUid } from '../random/ids';
 import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
-import { clone, deepEqual, deepFreeze } from '../util/clone';
+import { clone, deepEqual, deepFreeze, shareEqual } from '../util/clone';
 import type { DeleteOptions } from './actions';
 import { strategyFor } from '../apiserver/strategy';
 import '../apiserver/kinds/index';
@@ -16,6 +16,11 @@ import { MAX_GRACE_PERIOD_SECONDS } from './limits';
 export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
+
+/** metadata fields a new version may share with the previous one (the rest are stamped per write). */
+const SHARED_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const;
+/** Owners whose last created object is remembered for sharing; past this the memo starts over. */
+const SIBLINGS_MAX = 10_000;
 
 /** Generated names retry on collision like the apiserver; past this it reports the conflict. */
 const MAX_GENERATE_NAME_ATTEMPTS = 8;
@@ -33,6 +38,9 @@ export function qualifiedResource(kind: string): string {
  * produces one WatchChange, and applies deletion semantics (grace periods, finalizers).
  */
 export class Writer {
+  /** The last object each controller created: its next one (same template) shares the equal parts. */
+  private readonly lastCreatedByOwner = new Map<string, KubeObject>();
+
   constructor(
     private readonly store: ObjectStore,
     private readonly clock: VirtualClock,
@@ -63,6 +71,13 @@ export class Writer {
     obj.metadata.resourceVersion = String(++this.store.resourceVersion);
     if (hasGeneration(obj.kind)) obj.metadata.generation = 1;
     delete obj.metadata.deletionTimestamp;
+    const ownerUid = obj.metadata.ownerReferences?.find((ref) => ref.controller)?.uid;
+    if (ownerUid) {
+      const sibling = this.lastCreatedByOwner.get(ownerUid);
+      if (sibling && sibling.kind === obj.kind) shareWith(obj, sibling);
+      if (this.lastCreatedByOwner.size >= SIBLINGS_MAX) this.lastCreatedByOwner.clear();
+      this.lastCreatedByOwner.set(ownerUid, obj);
+    }
     this.commit(obj);
     this.emit({ type: 'added', object: obj });
     return obj;
@@ -98,13 +113,17 @@ export class Writer {
       const generation = current.metadata.generation ?? 1;
       obj.metadata.generation = deepEqual(obj.spec, current.spec) ? generation : generation + 1;
     }
-    if (deepEqual(obj, { ...current, metadata: { ...current.metadata, resourceVersion: obj.metadata.resourceVersion ?? current.metadata.resourceVersion } })) {
+    // Most updates are status writes: comparing status first ends the (always full) walk early.
+    const currentStatus = (current as { status?: unknown }).status;
+    const unchangedStatus = deepEqual((obj as { status?: unknown }).status, currentStatus);
+    if (unchangedStatus && deepEqual(obj, { ...current, metadata: { ...current.metadata, resourceVersion: obj.metadata.resourceVersion ?? current.metadata.resourceVersion } })) {
       return current; // no-op writes do not bump resourceVersion, as in the apiserver
     }
     obj.metadata.resourceVersion = String(++this.store.resourceVersion);
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && !isGracefulPod(obj)) {
       return this.remove(current);
     }
+    shareWith(obj, current);
     this.commit(obj);
     this.emit({ type: 'modified', object: obj, old: current });
     return obj;
@@ -155,7 +174,8 @@ export class Writer {
   }
 
   private markDeleting(current: KubeObject, finalizers: string[], deletionAtMs: number | undefined, graceSeconds: number, setGrace = false): KubeObject {
-    const obj = clone(current);
+    // Only top-level metadata changes: the rest stays shared with the current version.
+    const obj = { ...current, metadata: { ...current.metadata } } as KubeObject;
     obj.metadata.finalizers = finalizers.length > 0 ? finalizers : undefined;
     if (!obj.metadata.finalizers) delete obj.metadata.finalizers;
     if (deletionAtMs !== undefined) obj.metadata.deletionTimestamp = isoTime(deletionAtMs);
@@ -177,6 +197,17 @@ export class Writer {
   private commit(obj: KubeObject): void {
     this.store.put(this.freeze ? deepFreeze(obj) : obj);
   }
+}
+
+/** Points the parts of a new object version that equal `prev`'s at prev's (stored objects are immutable). */
+function shareWith(obj: KubeObject, prev: KubeObject): void {
+  const next = obj as unknown as Record<string, unknown>, old = prev as unknown as Record<string, unknown>;
+  for (const key in next) {
+    if (key === 'metadata' || key === '__proto__' || next[key] === undefined) continue;
+    next[key] = shareEqual(next[key], old[key]);
+  }
+  const meta = obj.metadata as Record<string, unknown>, oldMeta = prev.metadata as Record<string, unknown>;
+  for (const key of SHARED_METADATA) if (meta[key] !== undefined) meta[key] = shareEqual(meta[key], oldMeta[key]);
 }
 
 function hasGeneration(kind: string): boolean {
