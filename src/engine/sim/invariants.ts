@@ -20,6 +20,7 @@
  * Test-only: never enabled in the browser.
  */
 import type { KubeObject, Node, Pod, Typed, Taint, Toleration, ReplicaSet, DaemonSet, Deployment, HorizontalPodAutoscaler, ReplicationController } from '../api/types';
+import { replicaSetTallyMismatches } from '../controllers/replicaSet/ReplicaSetController';
 import { controllerRef, kindInfo } from '../api/types';
 import type { Simulation } from './Simulation';
 import type { Cluster } from './Cluster';
@@ -175,6 +176,8 @@ function structuralChecks(sim: Simulation, t: Tracker, out: string[]): void {
   const signature = store.indexSignature();
   const rebuilt = store.rebuilt().indexSignature();
   if (signature !== rebuilt) out.push(`indexes-match-rebuild: incremental store indexes differ from a rebuild (${firstDifference(signature, rebuilt)})`);
+  // The ReplicaSet controllers' incremental tallies equal a recount.
+  for (const mismatch of replicaSetTallyMismatches(sim)) out.push(`replicaset-tally-matches-recount: ${mismatch}`);
 
   // Metadata stamps, unique uids, resourceVersions bounded by the store's and unique.
   const uids = new Map<string, KubeObject>();

@@ -276,7 +276,8 @@ export class DaemonSetController implements Controller {
 
   /** Models getNodesToDaemonPods: claim (adopt/release) the pods, then group them by target node. */
   private nodesToDaemonPods(ds: Typed<DaemonSet>, selector: Selector, view: StoreView, changes: Changes): Map<string, Typed<Pod>[]> {
-    const claim = claimObjects(ds, selector, view.list<Pod>('Pod', ds.metadata.namespace));
+    // Pods of other controllers are skipped by the claim, so only this DaemonSet's and orphans are candidates.
+    const claim = claimObjects(ds, selector, view.controlledByOrOrphans<Pod>('Pod', ds.metadata.namespace, ds.metadata.uid ?? ''));
     const ref = newControllerRef(ds, 'apps/v1', 'DaemonSet');
     for (const pod of claim.adopted) changes.edit(pod).metadata = withControllerRef(pod, ref).metadata;
     for (const pod of claim.released) changes.edit(pod).metadata = withoutOwnerRef(pod, ds.metadata.uid ?? '').metadata;
@@ -463,6 +464,7 @@ export class DaemonSetController implements Controller {
   private keysForNode(change: WatchChange, view: StoreView): readonly string[] {
     const node = change.object as Typed<Node>;
     const old = change.old as Typed<Node> | undefined;
+    if (view.count('DaemonSet') === 0) return NO_KEYS;
     const daemonSets = view.list<DaemonSet>('DaemonSet');
     if (change.type === 'added') return daemonSets.filter((ds) => nodeShouldRunDaemonPod(node, ds)[0]).map(dsKey);
     if (change.type === 'deleted') return daemonSets.map(dsKey);

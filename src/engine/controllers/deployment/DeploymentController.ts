@@ -515,10 +515,9 @@ function podMapFor(view: StoreView, d: DeploymentObj, rsList: readonly ReplicaSe
   for (const rs of rsList) if (rs.metadata.uid) map.set(rs.metadata.uid, []);
   const selector = labelSelectorFor(d, d.spec?.selector);
   if (!selector) return map;
-  for (const pod of view.list<Pod>('Pod', d.metadata.namespace)) {
-    if (!selector.matches(pod.metadata.labels as Labels | undefined)) continue;
-    const list = map.get(getControllerOf(pod)?.uid ?? '');
-    if (list) list.push(pod);
+  // Only pods controlled by these ReplicaSets land in the map: read them from the controller index.
+  for (const [rsUid, list] of map) {
+    for (const pod of view.controlledBy<Pod>('Pod', d.metadata.namespace, rsUid)) if (selector.matches(pod.metadata.labels as Labels | undefined)) list.push(pod);
   }
   return map;
 }

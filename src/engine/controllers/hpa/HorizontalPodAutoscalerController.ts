@@ -283,7 +283,7 @@ class HpaSync {
    */
   private ambiguousSelectorMessage(selector: Selector): string | undefined {
     const namespace = this.hpa.metadata.namespace;
-    const pods = this.ctx.view.list<Pod>('Pod', namespace).filter((p) => selector.matches(p.metadata.labels as Labels | undefined));
+    const pods = this.ctx.view.selecting<Pod>('Pod', namespace, selector);
     if (pods.length === 0) return undefined;
     const controlling: string[] = [];
     for (const other of this.ctx.view.list<HorizontalPodAutoscaler>('HorizontalPodAutoscaler', namespace)) {
@@ -601,7 +601,7 @@ export class ReplicaCalculator {
   }
 
   private pods(namespace: string | undefined, selector: Selector): Typed<Pod>[] {
-    return this.view.list<Pod>('Pod', namespace).filter((p) => selector.matches(p.metadata.labels as Labels | undefined));
+    return this.view.selecting<Pod>('Pod', namespace, selector);
   }
 
   /** The resource metrics API for the selected pods (metrics-server PodMetrics), in milli-units. */
