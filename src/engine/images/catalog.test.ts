@@ -76,3 +76,12 @@ describe('image catalog', () => {
     expect(new Set(repos).size).toBe(repos.length);
   });
 });
+
+describe('resolveImage sharing', () => {
+  it('gives every container of an image the same immutable result and image ID', () => {
+    const a = resolveImage('nginx:1.27');
+    expect(resolveImage('nginx:1.27')).toBe(a);
+    expect(imageIdOf(a.ref!)).toBe(imageIdOf(resolveImage('nginx:1.27').ref!));
+    expect(imageIdOf(a.ref!)).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
+  });
+});

@@ -466,8 +466,23 @@ const byRepository = new Map<string, ImageEntry>();
 for (const entry of IMAGES) for (const repo of entry.repositories) byRepository.set(repo, entry);
 const libraryNames = [...byRepository.keys()].filter((r) => r.startsWith('docker.io/library/')).map((r) => r.slice('docker.io/library/'.length));
 
-/** Looks an image up and decides, from the registry's point of view, whether it can be pulled. */
+const MAX_RESOLVED = 1_000;
+const resolved = new Map<string, ResolvedImage>();
+
+/**
+ * Looks an image up and decides, from the registry's point of view, whether it can be pulled.
+ * Results are immutable and shared: every container of a ReplicaSet holds the same one.
+ */
 export function resolveImage(image: string): ResolvedImage {
+  let r = resolved.get(image);
+  if (r === undefined) {
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(image, (r = resolveImageUncached(image)));
+  }
+  return r;
+}
+
+function resolveImageUncached(image: string): ResolvedImage {
   const parsed = parseImageReference(image);
   if (!parsed.ok) return { entry: DEFAULT_IMAGE, known: false, pull: { ok: false, kind: 'invalid', message: parsed.error }, version: '' };
   const ref = parsed.ref;
@@ -542,8 +557,12 @@ export function digestOf(ref: ImageReference): string {
 
 /** What containerd reports as the image ID: `docker.io/library/nginx@sha256:…`. */
 export function imageIdOf(ref: ImageReference): string {
-  return `${ref.repository}@${digestOf(ref)}`;
+  let id = imageIds.get(ref);
+  if (id === undefined) imageIds.set(ref, (id = `${ref.repository}@${digestOf(ref)}`));
+  return id;
 }
+
+const imageIds = new WeakMap<ImageReference, string>();
 
 export function hash32(text: string): number {
   let h = 0x811c9dc5;

@@ -486,6 +486,25 @@ describe('kubelet API: logs, exec, timeline', () => {
     expect(c.backoffs.map((b) => b.lengthMs)).toEqual([...c.backoffs.map((b) => b.lengthMs)].sort((a, b) => a - b));
     expect(c.memory.length).toBeGreaterThan(0);
   });
+
+  it('shares one program between identical containers, each exec seeing its own pod (env, hostname, date)', () => {
+    const h = harness();
+    const spec = { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], env: [{ name: 'GREETING', value: 'hello' }], readinessProbe: { exec: { command: ['sh', '-c', 'test "$HOSTNAME" = a'] }, periodSeconds: 5 } }] };
+    h.create('a', spec);
+    h.create('b', spec);
+    h.until(() => h.status('a').phase === 'Running' && h.status('b').phase === 'Running');
+    h.advanceTo(h.sim.nowMs() + 30_000);
+    const rt = (name: string) => (h.kubelet as unknown as { pods: Map<string, { containers: { current: { program: unknown } }[] }> }).pods.get(h.pod(name)!.metadata.uid!)!;
+    expect(rt('a').containers[0].current.program).toBe(rt('b').containers[0].current.program);
+    for (const name of ['a', 'b']) {
+      expect(h.kubelet.exec('default', name, 'c', ['hostname'])).toEqual({ ok: true, value: { stdout: `${name}\n`, stderr: '', exitCode: 0 } });
+      const env = h.kubelet.exec('default', name, 'c', ['env']);
+      expect(env.ok && env.value.stdout).toContain(`HOSTNAME=${name}\n`);
+      expect(env.ok && env.value.stdout).toContain('GREETING=hello\n');
+    }
+    // The exec probe runs in each pod's own shell: only pod a is ready.
+    expect([h.cs('a').ready, h.cs('b').ready]).toEqual([true, false]);
+  });
 });
 
 void startedEvents;

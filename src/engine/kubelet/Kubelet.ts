@@ -22,15 +22,15 @@ import type { Rng } from '../random/Rng';
 import type { Action } from '../sim/actions';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
-import { clone, deepEqual } from '../util/clone';
+import { deepEqual } from '../util/clone';
 import { goDuration } from '../util/duration';
 import { Backoff } from './backoff';
-import { formatTimestamp, LogBuffer } from './logs';
-import { compileProgram, cpuDemandAt, firstExceed, memoryAt, type Program } from './program';
-import { containerProbes, PROBE_LABEL, ProbeWorker, runProbe, snapshotFiles, type ProbeAttempt } from './probes';
+import { formatTimestamp, LogBuffer, type LogVars } from './logs';
+import { compileProgramPooled, cpuDemandAt, firstExceed, isPooled, memoryAt, nextChangeAfterMs, programShell, type Program } from './program';
+import { containerProbes, internAttempt, PROBE_LABEL, ProbeWorker, runProbe, snapshotFiles, type ProbeAttempt, type ProbeSpec, type WorkerInput } from './probes';
 import { getPhase, podConditions, qosClass } from './podStatus';
-import { execCommand } from './shell';
-import { newContainerTimeline, pushBounded, recordBand, recordProbe, type ContainerTimeline, type PodTimeline } from './timeline';
+import { execCommand, type ShellContext } from './shell';
+import { exportTimeline, newContainerHistory, recordBackoff, recordBand, recordKill, recordOom, recordProbe, recordRestart, type ContainerHistory, type PodTimeline } from './timeline';
 
 export const KUBELET_NAME = 'kubelet';
 
@@ -83,15 +83,28 @@ interface Instance {
   /** When the process ends by itself (exit or OOM kill). */
   readonly endAtMs?: number;
   readonly endsByOom: boolean;
+  /** specKeyOf the container it was started from (interned: identical containers share it). */
   readonly specKey: string;
   kill?: Kill;
   finishedMs?: number;
   exitCode?: number;
   reason?: string;
   message?: string;
-  readonly fileOverrides: Map<string, string | null>;
-  /** The server's access-log templates (request, then error lines), or undefined when it logs no requests. */
-  readonly requestLog?: readonly LogLine[];
+  /** `kubectl exec` edits to the files (created on the first edit). */
+  fileOverrides?: Map<string, string | null>;
+  /** The pod's shell, built on first use (exec, exec probes) as pooled programs carry none. */
+  shell?: ShellContext;
+  /** Status pieces built once and shared by every status that shows them (statuses are never mutated). */
+  view?: InstanceView;
+}
+
+type TerminatedState = NonNullable<NonNullable<ContainerStatus['state']>['terminated']>;
+
+interface InstanceView {
+  readonly containerID: string;
+  running: { readonly running: { readonly startedAt: string } };
+  /** `{ terminated }` once the instance has finished (its end never changes after). */
+  ended?: { readonly terminated: TerminatedState };
 }
 
 interface ContainerRt {
@@ -99,13 +112,23 @@ interface ContainerRt {
   readonly init: boolean;
   readonly sidecar: boolean;
   spec: Container;
+  /** specKeyOf(spec), interned. */
+  specKey: string;
   current?: Instance;
   previous?: Instance;
   readonly workers: ProbeWorker[];
+  readonly startup?: ProbeWorker;
+  readonly liveness?: ProbeWorker;
+  readonly readiness?: ProbeWorker;
+  /** The restart back-off's key (pod uid + container name), built once. */
+  backoffKey?: string;
   reason?: Reason;
-  readonly timeline: ContainerTimeline;
+  readonly timeline: ContainerHistory;
   /** What the last published status said, which is what the probe workers read (status manager cache). */
-  seen: { id?: string; running: boolean; terminated: boolean; startedMs: number };
+  seenId?: string;
+  seenRunning: boolean;
+  seenTerminated: boolean;
+  seenStartedMs: number;
   manualReadinessAtMs?: number;
 }
 
@@ -138,9 +161,12 @@ interface PodRt {
   readonly addedMs: number;
   readonly containers: ContainerRt[];
   pod: Typed<Pod>;
+  /** What log templates read; shared by the pod's instances while it stays the same. */
+  logVars?: LogVars;
   podIp?: string;
   ipIndex?: number;
   sandboxMs?: number;
+  /** Operations of the sync in flight (NO_OPS when idle: most pods are, and an emptied array keeps its slots). */
   queue: Op[];
   running?: RunningOp;
   syncAtMs?: number;
@@ -157,6 +183,12 @@ interface PodRt {
   observed?: Typed<Pod>;
   /** The pod network's gateway, the address probes come from. */
   gateway?: string;
+  /** What the last full publish was built from, and the status it left published. */
+  publishedFrom?: { readonly inputs: readonly unknown[]; readonly published: PodStatus | undefined };
+  /** Probe workers of this pod that are coalesced (wakeMs set). */
+  coalesced: number;
+  /** The wake-up the clock holds for this pod (earliest requested and not yet fired). */
+  pendingDueMs?: number;
 }
 
 export interface LogOptions {
@@ -220,12 +252,107 @@ function isRunning(i: Instance | undefined): i is RunningInstance {
   return i !== undefined && i.finishedMs === undefined;
 }
 
+function viewOf(i: Instance): InstanceView {
+  return (i.view ??= { containerID: `containerd://${i.id}`, running: { running: { startedAt: isoTime(i.startedMs) } } });
+}
+
+/** `{ terminated }` for a finished instance (callers only ask once it has finished). */
+function endedOf(i: Instance): { readonly terminated: TerminatedState } {
+  const view = viewOf(i);
+  if (view.ended) return view.ended;
+  const t: TerminatedState = { exitCode: i.exitCode ?? 0, reason: i.reason, startedAt: view.running.running.startedAt, finishedAt: isoTime(i.finishedMs ?? i.startedMs), containerID: view.containerID };
+  if (i.message) t.message = i.message;
+  const ended = { terminated: t };
+  if (i.finishedMs !== undefined) view.ended = ended;
+  return ended;
+}
+
+/**
+ * Points the instances' status pieces at the equal ones of the store's copy of our status, so the
+ * kubelet keeps no copy of its own (store objects are never mutated; neither are these pieces).
+ */
+function adoptViews(rt: PodRt, status: PodStatus): void {
+  for (const list of [status.initContainerStatuses, status.containerStatuses]) {
+    if (list === undefined) continue;
+    for (const s of list) {
+      const c = containerNamed(rt, s.name);
+      if (c === undefined) continue;
+      for (const inst of [c.current, c.previous]) {
+        const view = inst?.view;
+        if (view === undefined) continue;
+        const state = s.state, last = s.lastState;
+        if (state?.running && s.containerID === view.containerID && state.running.startedAt === view.running.running.startedAt) view.running = state as InstanceView['running'];
+        if (view.ended === undefined) continue;
+        if (state?.terminated?.containerID === view.containerID && deepEqual(state, view.ended)) view.ended = state as NonNullable<InstanceView['ended']>;
+        else if (last?.terminated?.containerID === view.containerID && deepEqual(last, view.ended)) view.ended = last as NonNullable<InstanceView['ended']>;
+      }
+    }
+  }
+}
+
+// Loops, not find(): these run on every status build and would allocate a closure each time.
+function containerNamed(rt: PodRt, name: string): ContainerRt | undefined {
+  for (const c of rt.containers) if (c.name === name) return c;
+  return undefined;
+}
+
+function statusNamed(list: readonly ContainerStatus[], name: string): ContainerStatus | undefined {
+  for (const s of list) if (s.name === name) return s;
+  return undefined;
+}
+
+/** Keeps the reason object when nothing changed (a status input compared by identity). */
+function setReason(c: ContainerRt, reason: string, message: string): void {
+  if (c.reason?.reason !== reason || c.reason.message !== message) c.reason = { reason, message };
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const workerPids = new Map<number, readonly number[]>();
+
+/** nginx starts one worker per CPU, pids from 29 (shared between containers: read-only). */
+function nginxWorkerPids(cpus: number): readonly number[] {
+  let pids = workerPids.get(cpus);
+  if (!pids) workerPids.set(cpus, (pids = Array.from({ length: cpus }, (_, i) => 29 + i)));
+  return pids;
+}
+
+const specKeys = new Map<string, string>();
+const MAX_SPEC_KEYS = 10_000;
+
+/** What a running container must match to be kept (else it is killed and recreated); interned. */
 function specKeyOf(c: Container): string {
-  return JSON.stringify([c.image, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null]);
+  const key = JSON.stringify([c.image, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null]);
+  const interned = specKeys.get(key);
+  if (interned !== undefined) return interned;
+  if (specKeys.size >= MAX_SPEC_KEYS) specKeys.clear();
+  specKeys.set(key, key);
+  return key;
+}
+
+const NO_OPS: Op[] = [];
+
+const requestLogs = new WeakMap<object, readonly LogLine[] | null>();
+
+/** The server's access-log templates (request, then error lines), or undefined when it logs no requests; shared per image. */
+function requestLogOf(program: Program): readonly LogLine[] | undefined {
+  const spec = program.server?.spec;
+  if (!spec) return undefined;
+  let lines = requestLogs.get(spec);
+  if (lines === undefined) requestLogs.set(spec, (lines = spec.logs.request ? [...spec.logs.request, ...(spec.logs.requestError ?? [])] : null));
+  return lines ?? undefined;
 }
 
 export class Kubelet implements Controller, KubeletApi {
+  /** Tests switch probe coalescing off to check that it changes nothing observable. */
+  static probeCoalescing = true;
   readonly name = KUBELET_NAME;
+  /** Probe ticks run or replayed so far (coalesced ticks count once replayed; see probeTickCount). */
+  private probeTicksDone = 0;
   private readonly pods = new Map<string, PodRt>();
   private readonly byName = new Map<string, string>();
   private readonly nodes = new Map<string, NodeState>();
@@ -233,6 +360,11 @@ export class Kubelet implements Controller, KubeletApi {
   /** pkg/kubelet/images: the same numbers, expiring after 2 × the cap (flowcontrol's default). */
   private readonly imageBackoff = new Backoff(10_000, 300_000, 600_000);
   private readonly hostIps = new Map<string, string>();
+  private readonly probeSpecs = new Map<string, readonly ProbeSpec[]>();
+  /** The node object observeNode last read, per node (nodes change rarely; pods reconcile often). */
+  private readonly observedNodes = new Map<string, Typed<Node>>();
+  /** Compiled programs shared between identical containers (immutable). */
+  private readonly programs = new Map<string, Program | null>();
   private host?: ControllerHost;
   private lastNowMs = 0;
 
@@ -254,8 +386,18 @@ export class Kubelet implements Controller, KubeletApi {
       const rt = this.pods.get(uid);
       if (change.type === 'deleted') return rt ? [uid] : [];
       if (!pod.spec?.nodeName) return [];
-      // Our own status writes need no reconcile.
-      if (rt && change.type === 'modified' && pod.metadata.resourceVersion === rt.lastWrittenRv) return [];
+      // Our own status writes need no reconcile. The store now holds a copy of what we published: keep that one only.
+      if (rt && change.type === 'modified' && pod.metadata.resourceVersion === rt.lastWrittenRv) {
+        if (pod.status !== undefined && rt.published !== pod.status && deepEqual(pod.status, rt.published)) {
+          rt.published = pod.status;
+          rt.publishedFrom = undefined;
+          adoptViews(rt, pod.status);
+        }
+        // The next reconcile would pick up this version anyway; holding it now lets the previous one go.
+        if (rt.observed === rt.pod) rt.observed = pod;
+        rt.pod = pod;
+        return [];
+      }
       return [uid];
     }
     if (obj.kind === 'Node' && change.type !== 'deleted') {
@@ -263,8 +405,21 @@ export class Kubelet implements Controller, KubeletApi {
       const was = change.type === 'added' || isNodeDown(change.old as Typed<Node> | undefined);
       const is = isNodeDown(obj as Typed<Node>);
       if (was && !is) return view.podsOnNode(obj.metadata.name).map((p) => p.metadata.uid!).filter(Boolean);
+      // A pod with coalesced probes has no timer that would notice the failure: wake it to stop replaying.
+      if (!was && is) return this.coalescedPodsOn(obj.metadata.name, view);
+    } else if (obj.kind === 'Node') {
+      return this.coalescedPodsOn(obj.metadata.name, view);
     }
     return [];
+  }
+
+  private coalescedPodsOn(nodeName: string, view: StoreView): string[] {
+    const uids: string[] = [];
+    for (const p of view.podsOnNode(nodeName)) {
+      const uid = p.metadata.uid;
+      if (uid !== undefined && (this.pods.get(uid)?.coalesced ?? 0) > 0) uids.push(uid);
+    }
+    return uids;
   }
 
   reconcile(uid: string, ctx: ReconcileContext): ReconcileResult {
@@ -279,6 +434,19 @@ export class Kubelet implements Controller, KubeletApi {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName) return {};
     const node = ctx.view.get<Node>('Node', undefined, nodeName);
+    // Our own timer fired (the clock keeps the earliest wake-up per key, as mirrored in pendingDueMs).
+    const timerFired = rt?.pendingDueMs !== undefined && rt.pendingDueMs <= ctx.nowMs;
+    if (rt && timerFired) rt.pendingDueMs = undefined;
+    if (rt && rt.coalesced > 0) {
+      // Without coalescing, ticks due now would run in this very reconcile when our timer fired,
+      // and in an earlier one when something else woke the pod (commands come after timers).
+      this.catchUp(rt, timerFired ? ctx.nowMs - 1 : ctx.nowMs);
+      this.uncoalesce(rt);
+      if ((!node || isNodeDown(node)) && !timerFired) {
+        // Tick on as before so the next tick notices the failure as it would have.
+        return this.requeue(rt, ctx.nowMs, undefined);
+      }
+    }
     if (!node) return {};
     if (isNodeDown(node)) {
       if (rt) rt.frozen = true;
@@ -291,8 +459,16 @@ export class Kubelet implements Controller, KubeletApi {
     if (state.frozen) this.resume(state, ctx.nowMs);
     this.step(state, node, ctx, out);
     if (state.statusDirty && !state.deleteSent) this.writeStatus(state, pod, out, ctx.view);
-    const next = this.nextDue(state);
-    return { actions: out.actions, requeueAfterMs: next === undefined ? undefined : Math.max(0, next - ctx.nowMs) };
+    if (Kubelet.probeCoalescing) this.coalesce(state, ctx.nowMs);
+    return this.requeue(state, ctx.nowMs, out.actions);
+  }
+
+  private requeue(rt: PodRt, nowMs: number, actions: Action[] | undefined): ReconcileResult {
+    const next = this.nextDue(rt);
+    if (next === undefined) return { actions };
+    const dueMs = Math.max(Math.ceil(next), nowMs);
+    if (rt.pendingDueMs === undefined || dueMs < rt.pendingDueMs) rt.pendingDueMs = dueMs;
+    return { actions, requeueAfterMs: Math.max(0, next - nowMs) };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -306,25 +482,45 @@ export class Kubelet implements Controller, KubeletApi {
     const cpuLimit = (c: Container) => quantityMilli(c.resources?.limits?.cpu);
     for (const [list, init] of [[pod.spec?.initContainers ?? [], true], [pod.spec?.containers ?? [], false]] as const) {
       for (const c of list) {
+        const workers = this.probeSpecsOf(c).map((spec) => new ProbeWorker(spec, ctx.nowMs));
         containers.push({
           name: c.name,
           init,
           sidecar: init && c.restartPolicy === 'Always',
           spec: c,
-          workers: containerProbes(c).map((spec) => new ProbeWorker(spec, ctx.nowMs)),
-          timeline: newContainerTimeline(c.name, init, { memoryBytes: memLimit(c), cpuMilli: cpuLimit(c) }),
-          seen: { running: false, terminated: false, startedMs: 0 },
+          specKey: specKeyOf(c),
+          workers,
+          startup: workers.find((w) => w.spec.type === 'startup'),
+          liveness: workers.find((w) => w.spec.type === 'liveness'),
+          readiness: workers.find((w) => w.spec.type === 'readiness'),
+          timeline: newContainerHistory({ memoryBytes: memLimit(c), cpuMilli: cpuLimit(c) }),
+          seenId: undefined,
+          seenRunning: false,
+          seenTerminated: false,
+          seenStartedMs: 0,
         });
       }
     }
     const rt: PodRt = {
       uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: node.metadata.name,
-      addedMs: ctx.nowMs, containers, pod, queue: [], syncPending: false, statusDirty: false, terminal: false, deleteSent: false, frozen: false,
+      addedMs: ctx.nowMs, containers: containers.slice(), pod, queue: NO_OPS, syncPending: false, statusDirty: false, terminal: false, deleteSent: false, frozen: false, coalesced: 0,
     };
     this.pods.set(uid, rt);
     this.byName.set(`${rt.namespace}/${rt.name}`, uid);
     this.requestSync(rt, ctx.nowMs);
     return rt;
+  }
+
+  /** Probe specs are plain immutable data: identical containers (a ReplicaSet's pods) share them. */
+  private probeSpecsOf(c: Container): readonly ProbeSpec[] {
+    if (!c.startupProbe && !c.livenessProbe && !c.readinessProbe) return [];
+    const key = JSON.stringify([c.startupProbe ?? null, c.livenessProbe ?? null, c.readinessProbe ?? null, c.ports ?? null]);
+    let specs = this.probeSpecs.get(key);
+    if (!specs) {
+      if (this.probeSpecs.size >= 1_000) this.probeSpecs.clear();
+      this.probeSpecs.set(key, (specs = containerProbes(c)));
+    }
+    return specs;
   }
 
   private forget(rt: PodRt): void {
@@ -369,9 +565,13 @@ export class Kubelet implements Controller, KubeletApi {
         if (i.endAtMs !== undefined && i.endAtMs < due) due = i.endAtMs;
         if (i.kill !== undefined && i.kill.exitAtMs < due) due = i.kill.exitAtMs;
       }
-      if (rt.terminal || c.seen.id === undefined) continue;
+      if (rt.terminal || c.seenId === undefined) continue;
       if (c.manualReadinessAtMs !== undefined && c.manualReadinessAtMs < due) due = c.manualReadinessAtMs;
-      for (const w of c.workers) if (!w.stopped && w.nextTickMs < due) due = w.nextTickMs;
+      for (const w of c.workers) {
+        if (w.stopped) continue;
+        const at = w.wakeMs ?? w.nextTickMs;
+        if (at < due) due = at;
+      }
     }
     return due === Infinity ? undefined : due;
   }
@@ -426,7 +626,7 @@ export class Kubelet implements Controller, KubeletApi {
       if (!rt.terminating) {
         rt.terminating = { startedMs: now, deadlineMs: now + graceMs };
         // The pod worker cancels the sync in flight (a pull, a start); kills already under way go on.
-        rt.queue = [];
+        rt.queue = NO_OPS;
         if (rt.running && rt.running.phase !== 'kill') rt.running = undefined;
         rt.syncPending = false;
         this.requestSync(rt, now);
@@ -446,9 +646,12 @@ export class Kubelet implements Controller, KubeletApi {
     for (const c of rt.containers) {
       const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((x) => x.name === c.name);
       if (!spec) continue;
-      c.spec = spec;
+      if (c.spec !== spec) {
+        c.spec = spec;
+        c.specKey = specKeyOf(spec);
+      }
       const inst = c.current;
-      if (isRunning(inst) && !inst.kill && inst.specKey !== specKeyOf(spec) && !c.init) {
+      if (isRunning(inst) && !inst.kill && inst.specKey !== c.specKey && !c.init) {
         this.requestSync(rt, now);
       }
     }
@@ -475,16 +678,17 @@ export class Kubelet implements Controller, KubeletApi {
     const policy = restartPolicy(rt.pod);
     const ops: Op[] = [];
     if (rt.podIp === undefined) ops.push({ kind: 'sandbox' });
-    const killedForRestart = new Set<ContainerRt>();
+    // Created on the first kill: most syncs (back-off resyncs) kill nothing.
+    let killedForRestart: Set<ContainerRt> | undefined;
     for (const c of rt.containers) {
       const inst = c.current;
       if (!isRunning(inst) || inst.kill) continue;
-      const liveness = c.workers.find((w) => w.spec.type === 'liveness');
-      const startup = c.workers.find((w) => w.spec.type === 'startup');
+      const liveness = c.liveness;
+      const startup = c.startup;
       let why: Kill['why'] | undefined;
       let message = '';
       let restart = policy !== 'Never';
-      if (!c.init && inst.specKey !== specKeyOf(c.spec)) {
+      if (!c.init && inst.specKey !== c.specKey) {
         why = 'spec';
         message = `Container ${c.name} definition changed`;
         restart = true;
@@ -498,7 +702,7 @@ export class Kubelet implements Controller, KubeletApi {
       if (!why) continue;
       if (restart) {
         message += ', will be restarted';
-        killedForRestart.add(c);
+        (killedForRestart ??= new Set()).add(c);
       }
       const probeGrace = why === 'liveness' ? liveness?.spec.terminationGracePeriodSeconds : why === 'startup' ? startup?.spec.terminationGracePeriodSeconds : undefined;
       const graceSeconds = probeGrace ?? rt.pod.spec?.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
@@ -506,15 +710,15 @@ export class Kubelet implements Controller, KubeletApi {
     }
     for (const c of this.containersToStart(rt, killedForRestart)) {
       // doBackOff looks at the newest exited instance as the sync saw it (before this sync's kills).
-      const exited = killedForRestart.has(c) ? c.previous : c.current && !isRunning(c.current) ? c.current : c.previous;
+      const exited = killedForRestart?.has(c) ? c.previous : c.current && !isRunning(c.current) ? c.current : c.previous;
       ops.push({ kind: 'start', c, exited });
     }
-    rt.queue = ops;
+    rt.queue = ops.length > 0 ? ops : NO_OPS;
     this.runQueue(rt, node, ctx, out);
   }
 
   /** computePodActions: init containers one at a time, then every regular container that should (re)start. */
-  private containersToStart(rt: PodRt, killedForRestart: ReadonlySet<ContainerRt>): ContainerRt[] {
+  private containersToStart(rt: PodRt, killedForRestart: ReadonlySet<ContainerRt> | undefined): ContainerRt[] {
     const policy = restartPolicy(rt.pod);
     const starts: ContainerRt[] = [];
     for (const c of rt.containers) {
@@ -536,7 +740,7 @@ export class Kubelet implements Controller, KubeletApi {
     for (const c of rt.containers) {
       if (c.init) continue;
       const inst = c.current;
-      if (killedForRestart.has(c)) starts.push(c);
+      if (killedForRestart?.has(c)) starts.push(c);
       else if (!inst) starts.push(c);
       else if (!isRunning(inst) && shouldRestart(policy, inst.exitCode ?? 0)) starts.push(c);
     }
@@ -547,6 +751,7 @@ export class Kubelet implements Controller, KubeletApi {
     const now = ctx.nowMs;
     while (!rt.running && rt.queue.length > 0) {
       const op = rt.queue.shift()!;
+      if (rt.queue.length === 0) rt.queue = NO_OPS;
       this.beginOp(rt, op, node, ctx, out);
     }
     if (!rt.running && rt.queue.length === 0 && rt.syncPending) {
@@ -608,16 +813,16 @@ export class Kubelet implements Controller, KubeletApi {
   private beginStart(rt: PodRt, c: ContainerRt, exited: Instance | undefined, node: Typed<Node>, ctx: ReconcileContext, out: Out, op: Op): void {
     const now = ctx.nowMs;
     if (rt.terminating || rt.terminal) return;
-    const key = `${rt.uid}/${c.name}`;
+    const key = (c.backoffKey ??= `${rt.uid}/${c.name}`);
     if (exited && exited.finishedMs !== undefined) {
       // kuberuntime_manager.go doBackOff.
       if (this.backoff.isInBackOffSince(key, exited.finishedMs, now)) {
         const delay = this.backoff.get(key);
         out.event(rt, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`);
-        c.reason = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(rt)}` };
+        setReason(c, 'CrashLoopBackOff', `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(rt)}`);
         // The next sync measures from the newest exit (a container killed in this very sync), so that is the window that will be waited out.
         const newestExit = Math.max(exited.finishedMs, c.current?.finishedMs ?? 0);
-        if (!c.timeline.backoffs.some((b) => b.fromMs === newestExit)) pushBounded(c.timeline.backoffs, { fromMs: newestExit, lengthMs: delay });
+        recordBackoff(c.timeline, newestExit, delay);
         this.scheduleRetry(rt, ctx.rng, now, newestExit + delay);
         return;
       }
@@ -627,7 +832,7 @@ export class Kubelet implements Controller, KubeletApi {
     const ns = this.nodeState(rt.nodeName);
     if (!image.pull.ok && image.pull.kind === 'invalid') {
       out.event(rt, c, 'Warning', 'InspectFailed', `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}`);
-      c.reason = { reason: 'InvalidImageName', message: `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}` };
+      setReason(c, 'InvalidImageName', `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}`);
       this.scheduleRetry(rt, ctx.rng, now, undefined);
       return;
     }
@@ -639,7 +844,7 @@ export class Kubelet implements Controller, KubeletApi {
       if (!present) {
         const msg = `Container image "${c.spec.image}" is not present with pull policy of Never`;
         out.event(rt, c, 'Warning', 'ErrImageNeverPull', msg);
-        c.reason = { reason: 'ErrImageNeverPull', message: msg };
+        setReason(c, 'ErrImageNeverPull', msg);
         this.scheduleRetry(rt, ctx.rng, now, undefined);
         return;
       }
@@ -652,7 +857,7 @@ export class Kubelet implements Controller, KubeletApi {
       out.event(rt, c, 'Normal', 'BackOff', `Back-off pulling image "${c.spec.image}"`);
       out.event(rt, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       const prev = c.reason?.reason === 'ErrImagePull' || c.reason?.reason === 'ImagePullBackOff' ? c.reason.message.replace(/^Back-off pulling image "[^"]*": ErrImagePull: /, '') : '';
-      c.reason = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.spec.image}": ErrImagePull: ${prev}` };
+      setReason(c, 'ImagePullBackOff', `Back-off pulling image "${c.spec.image}": ErrImagePull: ${prev}`);
       this.scheduleRetry(rt, ctx.rng, now, (this.imageBackoff.lastUpdate(backOffKey) ?? now) + this.imageBackoff.get(backOffKey));
       return;
     }
@@ -678,7 +883,7 @@ export class Kubelet implements Controller, KubeletApi {
       const key = `${rt.uid}_${c.spec.image}`;
       this.imageBackoff.next(key, now, now);
       out.event(rt, c, 'Warning', 'Failed', 'Error: ErrImagePull');
-      c.reason = { reason: 'ErrImagePull', message };
+      setReason(c, 'ErrImagePull', message);
       this.scheduleRetry(rt, ctx.rng, now, now + this.imageBackoff.get(key));
       return;
     }
@@ -691,7 +896,7 @@ export class Kubelet implements Controller, KubeletApi {
     const now = ctx.nowMs;
     const node = ctx.view.get<Node>('Node', undefined, rt.nodeName);
     const cpus = Math.max(1, Math.round((quantityMilli(node?.status?.capacity?.cpu) ?? 4000) / 1000));
-    const program = compileProgram({ image, container: c.spec, podName: rt.name, annotations: rt.pod.metadata.annotations, formatDate: (offset) => formatTimestamp(now + offset, 'date') });
+    const program = compileProgramPooled(this.programs, { image, container: c.spec, podName: rt.name, annotations: rt.pod.metadata.annotations, formatDate: (offset) => formatTimestamp(now + offset, 'date') });
     const id = newContainerId(ctx.rng);
     const attempt = c.current ? (c.current.attempt ?? 0) + 1 : 0;
     const memLimit = quantityBytes(c.spec.resources?.limits?.memory);
@@ -702,12 +907,11 @@ export class Kubelet implements Controller, KubeletApi {
     const oomAt = oomOffset !== undefined ? now + oomOffset : undefined;
     const endsByOom = oomAt !== undefined && (exitAt === undefined || oomAt < exitAt);
     const port = program.server?.ports[0] ?? 80;
-    const logs = new LogBuffer(now, { hostname: rt.name, podIP: rt.podIp ?? '', version: program.version, workers: Array.from({ length: cpus }, (_, i) => 29 + i), port });
+    const logs = new LogBuffer(now, this.logVarsOf(rt, program.version, nginxWorkerPids(cpus), port));
     const instance: Instance = {
       id, attempt, image: image.ref!.normalized, imageId: imageIdOf(image.ref!), startedMs: now, program, logs,
       memLimitBytes: effectiveLimit, cpuLimitMilli: quantityMilli(c.spec.resources?.limits?.cpu),
-      endAtMs: endsByOom ? oomAt : exitAt, endsByOom, specKey: specKeyOf(c.spec), fileOverrides: new Map(),
-      requestLog: program.server?.spec.logs.request ? [...program.server.spec.logs.request, ...(program.server.spec.logs.requestError ?? [])] : undefined,
+      endAtMs: endsByOom ? oomAt : exitAt, endsByOom, specKey: c.specKey,
     };
     if (c.current) c.previous = c.current;
     c.current = instance;
@@ -719,7 +923,7 @@ export class Kubelet implements Controller, KubeletApi {
       instance.exitCode = 128;
       instance.reason = 'StartError';
       instance.message = program.startError;
-      c.reason = { reason: 'RunContainerError', message: program.startError };
+      setReason(c, 'RunContainerError', program.startError);
       this.scheduleRetry(rt, ctx.rng, now, undefined);
       this.requestSync(rt, now + PLEG_RELIST_MS);
       return;
@@ -728,8 +932,21 @@ export class Kubelet implements Controller, KubeletApi {
     if (program.periodic) logs.addPeriodic(program.periodic);
     out.event(rt, c, 'Normal', 'Started', 'Container started');
     c.reason = undefined;
-    if (attempt > 0) pushBounded(c.timeline.restarts, { atMs: now, restartCount: attempt });
+    if (attempt > 0) recordRestart(c.timeline, now, attempt);
     this.requestSync(rt, now + PLEG_RELIST_MS);
+  }
+
+  private logVarsOf(rt: PodRt, version: string, workers: readonly number[], port: number): LogVars {
+    const v = rt.logVars;
+    const podIP = rt.podIp ?? '';
+    if (v !== undefined && v.podIP === podIP && v.version === version && v.workers === workers && v.port === port) return v;
+    return (rt.logVars = { hostname: rt.name, podIP, version, workers, port });
+  }
+
+  /** The shell the instance's process sees (its pod's name in env and hostname, dates from its start). */
+  private shellOf(rt: PodRt, inst: Instance): ShellContext {
+    if (!isPooled(inst.program)) return inst.program.shell;
+    return (inst.shell ??= programShell(inst.program, rt.name, (offset) => formatTimestamp(inst.startedMs + offset, 'date')));
   }
 
   /** After a failed start the worker retries after jitter(10 s, 0.5); a known back-off end comes first (the restart lands exactly on it). */
@@ -744,7 +961,7 @@ export class Kubelet implements Controller, KubeletApi {
 
   private beginKill(rt: PodRt, c: ContainerRt, inst: Instance, now: number, graceMs: number, why: Kill['why'], message: string, out: Out): void {
     out.event(rt, c, 'Normal', 'Killing', message);
-    pushBounded(c.timeline.kills, { atMs: now, reason: why });
+    recordKill(c.timeline, now, why);
     const preStopMs = this.preStopMs(c.spec, inst, graceMs);
     const signalAtMs = now + Math.min(preStopMs, graceMs);
     const deadlineMs = now + Math.max(graceMs, Math.min(preStopMs, graceMs) + MIN_GRACE_MS);
@@ -779,9 +996,11 @@ export class Kubelet implements Controller, KubeletApi {
 
   private finishInstance(rt: PodRt, c: ContainerRt, inst: Instance, atMs: number, exitCode: number, reason: string, out: Out): void {
     inst.finishedMs = atMs;
+    // Only a running instance's kill is read: a crash-looping pod need not keep its last two.
+    inst.kill = undefined;
     inst.exitCode = exitCode;
     inst.reason = reason;
-    if (reason === 'OOMKilled') pushBounded(c.timeline.ooms, { atMs, usageBytes: memoryAt(inst.program.memory, atMs - inst.startedMs), limitBytes: inst.memLimitBytes ?? 0 });
+    if (reason === 'OOMKilled') recordOom(c.timeline, atMs, memoryAt(inst.program.memory, atMs - inst.startedMs), inst.memLimitBytes ?? 0);
     if (rt.running?.phase === 'kill' && rt.running.op.kind === 'kill' && rt.running.op.c === c) rt.running.doneAtMs = Math.min(rt.running.doneAtMs, atMs);
     this.requestSync(rt, atMs + PLEG_RELIST_MS);
     void out;
@@ -791,7 +1010,7 @@ export class Kubelet implements Controller, KubeletApi {
   private terminate(rt: PodRt, now: number, out: Out): void {
     const term = rt.terminating!;
     // The pod worker cancels whatever it was doing (pulls, starts).
-    rt.queue = [];
+    rt.queue = NO_OPS;
     if (rt.running && rt.running.phase !== 'kill') rt.running = undefined;
     let anyRunning = false;
     for (const c of rt.containers) {
@@ -823,15 +1042,15 @@ export class Kubelet implements Controller, KubeletApi {
 
   private isStarted(c: ContainerRt): boolean {
     const inst = c.current;
-    if (!isRunning(inst) || c.seen.id !== inst.id || !c.seen.running) return false;
-    const startup = c.workers.find((w) => w.spec.type === 'startup');
+    if (!isRunning(inst) || c.seenId !== inst.id || !c.seenRunning) return false;
+    const startup = c.startup;
     return !startup || (startup.containerId === inst.id && startup.result === 'success');
   }
 
   private isReady(c: ContainerRt): boolean {
     const inst = c.current;
     if (!isRunning(inst) || !this.isStarted(c)) return false;
-    const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+    const readiness = c.readiness;
     return !readiness || (readiness.containerId === inst.id && readiness.result === 'success');
   }
 
@@ -841,12 +1060,12 @@ export class Kubelet implements Controller, KubeletApi {
     for (const c of rt.containers) {
       if (c.manualReadinessAtMs !== undefined && c.manualReadinessAtMs <= now) {
         c.manualReadinessAtMs = undefined;
-        const w = c.workers.find((x) => x.spec.type === 'readiness');
+        const w = c.readiness;
         if (w && !w.stopped) this.tickWorker(rt, c, w, now, out);
         ran = true;
       }
       for (const w of c.workers) {
-        if (w.stopped || c.seen.id === undefined || w.nextTickMs > now) continue;
+        if (w.stopped || c.seenId === undefined || w.nextTickMs > now) continue;
         // Go's ticker drops ticks it could not deliver; the phase stays that of the worker's start.
         const missed = Math.floor((now - w.nextTickMs) / w.periodMs);
         const tickAt = w.nextTickMs + missed * w.periodMs;
@@ -854,6 +1073,7 @@ export class Kubelet implements Controller, KubeletApi {
         ran = true;
         // A tick that fell while there was no container to probe only moves the phase on.
         if (tickAt !== now) continue;
+        this.probeTicksDone++;
         this.tickWorker(rt, c, w, now, out);
       }
     }
@@ -862,20 +1082,20 @@ export class Kubelet implements Controller, KubeletApi {
 
   private tickWorker(rt: PodRt, c: ContainerRt, w: ProbeWorker, now: number, out: Out): void {
     const inst = c.current;
-    const seen = c.seen;
-    const startedBefore = this.isStarted(c);
-    const result = w.doProbe({
-      nowMs: now,
-      podTerminal: rt.terminal,
-      deleting: Boolean(rt.pod.metadata.deletionTimestamp),
-      restartPolicy: restartPolicy(rt.pod),
-      containerId: seen.id,
-      running: seen.running && isRunning(inst) && inst.id === seen.id,
-      terminated: seen.terminated,
-      startedMs: seen.startedMs,
-      started: startedBefore,
-      attempt: () => this.attemptProbe(rt, c, w, inst!, now),
-    });
+    // One input object for every tick (doProbe neither keeps it nor re-enters): no allocation per tick.
+    const input = this.probeInput;
+    input.nowMs = now;
+    input.podTerminal = rt.terminal;
+    input.deleting = Boolean(rt.pod.metadata.deletionTimestamp);
+    input.restartPolicy = restartPolicy(rt.pod);
+    input.containerId = c.seenId;
+    input.running = c.seenRunning && isRunning(inst) && inst.id === c.seenId;
+    input.terminated = c.seenTerminated;
+    input.startedMs = c.seenStartedMs;
+    input.started = this.isStarted(c);
+    this.probing = { rt, c, w, inst: inst!, now };
+    const result = w.doProbe(input);
+    this.probing = undefined;
     if (result.attempt) {
       const a = result.attempt;
       recordProbe(c.timeline, now, w.spec.type, a.result, a.output);
@@ -887,14 +1107,131 @@ export class Kubelet implements Controller, KubeletApi {
     else this.patchReadiness(rt, now);
   }
 
+  /** The tick doProbe is running (read by probeInput.attempt). */
+  private probing?: { readonly rt: PodRt; readonly c: ContainerRt; readonly w: ProbeWorker; readonly inst: Instance; readonly now: number };
+  private readonly probeInput: { -readonly [K in keyof WorkerInput]: WorkerInput[K] } = {
+    nowMs: 0, podTerminal: false, deleting: false, restartPolicy: 'Always', containerId: undefined, running: false, terminated: false, startedMs: 0, started: false,
+    attempt: () => {
+      const p = this.probing!;
+      return this.attemptProbe(p.rt, p.c, p.w, p.inst, p.now);
+    },
+  };
+
   private attemptProbe(rt: PodRt, c: ContainerRt, w: ProbeWorker, inst: Instance, now: number): ProbeAttempt {
-    const attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t: now - inst.startedMs, fileOverrides: inst.fileOverrides });
-    const request = attempt.request;
-    if (request && inst.requestLog) {
-      rt.gateway ??= (rt.podIp ?? '0.0.0.0').replace(/\.\d+$/, '.1');
-      inst.logs.addRequest(now, request.path, request.status, request.bytes, request.port, rt.gateway, PROBE_USER_AGENT, inst.requestLog);
-    }
+    const attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t: now - inst.startedMs, fileOverrides: inst.fileOverrides, shell: w.spec.handler.kind === 'exec' ? this.shellOf(rt, inst) : undefined });
+    this.logRequest(rt, inst, attempt, now);
     return attempt;
+  }
+
+  private logRequest(rt: PodRt, inst: Instance, attempt: ProbeAttempt, now: number): void {
+    const request = attempt.request;
+    const requestLog = request ? requestLogOf(inst.program) : undefined;
+    if (request && requestLog) {
+      rt.gateway ??= (rt.podIp ?? '0.0.0.0').replace(/\.\d+$/, '.1');
+      inst.logs.addRequest(now, request.path, request.status, request.bytes, request.port, rt.gateway, PROBE_USER_AGENT, requestLog);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Probe coalescing. A steady worker (its visible result is what every further attempt returns,
+  // thresholds saturated) changes nothing but counters, so its ticks get no timer and no reconcile:
+  // they are replayed, in the order they would have run, when the pod reconciles for another reason
+  // or someone reads its logs or timeline, and the worker wakes at the first tick at or after the
+  // next moment the program can answer differently (or the process ends).
+  // ---------------------------------------------------------------------------------------------
+
+  /** Logical probe ticks so far: run, replayed, and coalesced ones not yet replayed. */
+  get probeTickCount(): number {
+    const now = this.now();
+    let total = this.probeTicksDone;
+    for (const rt of this.pods.values()) {
+      if (rt.coalesced === 0) continue;
+      for (const c of rt.containers) {
+        for (const w of c.workers) {
+          if (w.wakeMs === undefined) continue;
+          const lastMs = Math.min(now, w.wakeMs - 1);
+          if (w.nextTickMs <= lastMs) total += Math.floor((lastMs - w.nextTickMs) / w.periodMs) + 1;
+        }
+      }
+    }
+    return total;
+  }
+
+  /** Marks the steady workers of a pod whose next tick is still ahead (call after the step). */
+  private coalesce(rt: PodRt, now: number): void {
+    if (rt.terminal || rt.terminating || rt.frozen || rt.deleteSent || rt.pod.metadata.deletionTimestamp) return;
+    for (const c of rt.containers) {
+      const inst = c.current;
+      if (c.seenId === undefined) continue;
+      const live = c.seenRunning && isRunning(inst) && inst.id === c.seenId && !inst.kill;
+      let started: boolean | undefined;
+      for (const w of c.workers) {
+        if (w.wakeMs !== undefined || w.stopped || w.containerId !== c.seenId || w.nextTickMs <= now) continue;
+        let attempt: ProbeAttempt | undefined;
+        let changeMs = Infinity;
+        if (w.onHold) {
+          // A failed liveness/startup worker waits for the next container: its ticks do nothing.
+        } else if (!c.seenRunning) {
+          // Exited (back-off): every tick reports the failure it already shows.
+          if (w.result !== 'failure' || (c.seenTerminated && restartPolicy(rt.pod) === 'Never') || (w === c.readiness && c.manualReadinessAtMs !== undefined)) continue;
+        } else {
+          if (!live || Math.trunc((w.nextTickMs - inst.startedMs) / 1000) < w.spec.initialDelaySeconds || w.spec.handler.kind === 'exec') continue;
+          started ??= this.isStarted(c);
+          if (w.spec.type === 'startup') {
+            // After success the startup worker only ticks; nothing changes until a new container.
+            if (!started) continue;
+          } else {
+            if (!started || (w === c.readiness && c.manualReadinessAtMs !== undefined) || !w.saturatedSuccess) continue;
+            const t = w.nextTickMs - inst.startedMs;
+            attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t, fileOverrides: inst.fileOverrides });
+            if (attempt.result !== 'success') continue;
+            changeMs = inst.startedMs + nextChangeAfterMs(inst.program, t);
+          }
+          if (inst.endAtMs !== undefined && inst.endAtMs < changeMs) changeMs = inst.endAtMs;
+        }
+        const tickMs = w.nextTickMs;
+        const wakeMs = changeMs === Infinity ? Infinity : tickMs + Math.ceil((changeMs - tickMs) / w.periodMs) * w.periodMs;
+        if (wakeMs <= tickMs) continue;
+        w.wakeMs = wakeMs;
+        w.steadyAttempt = attempt && internAttempt(attempt);
+        rt.coalesced++;
+      }
+    }
+  }
+
+  /** Replays the coalesced ticks up to `untilMs` (inclusive), in the order they would have run. */
+  private catchUp(rt: PodRt, untilMs: number): void {
+    if (rt.coalesced === 0) return;
+    for (const c of rt.containers) {
+      const inst = c.current;
+      if (inst === undefined) continue;
+      for (;;) {
+        let next: ProbeWorker | undefined;
+        for (const w of c.workers) {
+          if (w.wakeMs === undefined || w.nextTickMs > untilMs || w.nextTickMs >= w.wakeMs) continue;
+          if (next === undefined || w.nextTickMs < next.nextTickMs) next = w;
+        }
+        if (next === undefined) break;
+        const atMs = next.nextTickMs;
+        next.nextTickMs = atMs + next.periodMs;
+        this.probeTicksDone++;
+        const a = next.steadyAttempt;
+        if (a === undefined) continue;
+        next.replaySuccess();
+        recordProbe(c.timeline, atMs, next.spec.type, a.result, a.output);
+        this.logRequest(rt, inst, a, atMs);
+      }
+    }
+  }
+
+  private uncoalesce(rt: PodRt): void {
+    for (const c of rt.containers) {
+      for (const w of c.workers) {
+        w.wakeMs = undefined;
+        w.steadyAttempt = undefined;
+      }
+    }
+    rt.coalesced = 0;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -903,11 +1240,54 @@ export class Kubelet implements Controller, KubeletApi {
 
   /** Builds the status from the runtime (generateAPIPodStatus) and makes it the published one. */
   private publish(rt: PodRt, now: number, podIsTerminal = false): void {
+    // A resync with nothing changed (a back-off sync) would build the same status again: skip it.
+    const key = this.publishInputs(rt, now, podIsTerminal);
+    const last = rt.publishedFrom;
+    if (last !== undefined && last.published === rt.published && sameInputs(last.inputs, key)) return;
+    this.build(rt, now, podIsTerminal);
+    // The scratch array is reused by the next publish: keep an exactly sized copy.
+    rt.publishedFrom = { inputs: key.slice(), published: rt.published };
+  }
+
+  /** publishInputs' result, reused: most publishes find nothing changed and keep nothing. */
+  private readonly inputsScratch: unknown[] = [];
+
+  /** Everything generateAPIPodStatus reads, by identity (instances, reasons and pod objects are replaced, not edited, except an instance's end). */
+  private publishInputs(rt: PodRt, now: number, podIsTerminal: boolean): readonly unknown[] {
+    const key = this.inputsScratch;
+    key.length = 6 + 12 * rt.containers.length;
+    key[0] = rt.pod;
+    key[1] = podIsTerminal;
+    key[2] = rt.terminal;
+    key[3] = rt.podIp;
+    key[4] = rt.sandboxMs !== undefined && now >= rt.sandboxMs;
+    key[5] = this.hostIps.get(rt.nodeName);
+    let k = 6;
+    for (const c of rt.containers) {
+      const i = c.current;
+      key[k++] = c.spec;
+      key[k++] = i;
+      key[k++] = i?.finishedMs;
+      key[k++] = i?.exitCode;
+      key[k++] = i?.reason;
+      key[k++] = i?.message;
+      key[k++] = c.previous;
+      key[k++] = c.reason;
+      key[k++] = c.startup?.result;
+      key[k++] = c.startup?.containerId;
+      key[k++] = c.readiness?.result;
+      key[k++] = c.readiness?.containerId;
+    }
+    return key;
+  }
+
+  private build(rt: PodRt, now: number, podIsTerminal: boolean): void {
     const pod = rt.pod;
     const deleting = Boolean(pod.metadata.deletionTimestamp);
     const initStatuses: ContainerStatus[] = [];
     const statuses: ContainerStatus[] = [];
-    const hasInit = rt.containers.some((c) => c.init);
+    let hasInit = false;
+    for (const c of rt.containers) hasInit ||= c.init;
     for (const c of rt.containers) {
       const s = this.containerStatus(rt, c, hasInit, deleting);
       (c.init ? initStatuses : statuses).push(s);
@@ -921,7 +1301,8 @@ export class Kubelet implements Controller, KubeletApi {
     const node = this.nodeHostIp(rt);
     const old = pod.status ?? {};
     const conditions = podConditions(pod.spec ?? { containers: [] }, phase, initStatuses, statuses, rt.podIp !== undefined, old.conditions ?? [], isoTime(now));
-    const status: PodStatus = { ...clone(old) };
+    // Shallow: every field rebuilt below is replaced, and published statuses are never mutated.
+    const status: PodStatus = { ...old };
     status.phase = phase;
     status.conditions = conditions;
     if (node) {
@@ -939,12 +1320,15 @@ export class Kubelet implements Controller, KubeletApi {
     status.containerStatuses = statuses;
     for (const c of rt.containers) {
       const inst = c.current;
-      const published = [...initStatuses, ...statuses].find((s) => s.name === c.name)!;
-      const wasRunningId = c.seen.running ? c.seen.id : undefined;
-      c.seen = { id: inst?.id, running: Boolean(published.state?.running), terminated: Boolean(published.state?.terminated), startedMs: inst?.startedMs ?? 0 };
-      const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+      const published = statusNamed(c.init ? initStatuses : statuses, c.name)!;
+      const wasRunningId = c.seenRunning ? c.seenId : undefined;
+      c.seenId = inst?.id;
+      c.seenRunning = Boolean(published.state?.running);
+      c.seenTerminated = Boolean(published.state?.terminated);
+      c.seenStartedMs = inst?.startedMs ?? 0;
+      const readiness = c.readiness;
       // prober_manager UpdatePodStatus triggers an immediate readiness run for a container with no result yet.
-      if (readiness && c.seen.running && wasRunningId !== c.seen.id && readiness.containerId !== c.seen.id) c.manualReadinessAtMs = now;
+      if (readiness && c.seenRunning && wasRunningId !== c.seenId && readiness.containerId !== c.seenId) c.manualReadinessAtMs = now;
     }
     this.setPublished(rt, status, now);
   }
@@ -960,24 +1344,20 @@ export class Kubelet implements Controller, KubeletApi {
       const waiting = c.reason ? { reason: c.reason.reason, message: c.reason.message } : { reason: c.init || hasInit ? 'PodInitializing' : 'ContainerCreating' };
       return { name: c.name, state: { waiting }, lastState: {}, ready: false, restartCount: 0, image: imageName, imageID: '', started: false };
     }
-    const terminatedOf = (i: Instance) => {
-      const t: NonNullable<NonNullable<ContainerStatus['state']>['terminated']> = { exitCode: i.exitCode ?? 0, reason: i.reason, startedAt: isoTime(i.startedMs), finishedAt: isoTime(i.finishedMs ?? i.startedMs), containerID: `containerd://${i.id}` };
-      if (i.message) t.message = i.message;
-      return t;
-    };
-    const base: ContainerStatus = { name: c.name, image: inst.image, imageID: inst.imageId, containerID: `containerd://${inst.id}`, restartCount: inst.attempt, ready: false, started: false, lastState: c.previous ? { terminated: terminatedOf(c.previous) } : {} };
+    const view = viewOf(inst);
+    const base: ContainerStatus = { name: c.name, image: inst.image, imageID: inst.imageId, containerID: view.containerID, restartCount: inst.attempt, ready: false, started: false, lastState: c.previous ? endedOf(c.previous) : {} };
     if (isRunning(inst)) {
-      base.state = { running: { startedAt: isoTime(inst.startedMs) } };
+      base.state = view.running;
       base.started = this.isStartedForStatus(c, inst);
       // A plain init container is ready only once it has exited 0.
       base.ready = (!c.init || c.sidecar) && base.started && this.readyForStatus(c, inst);
       return base;
     }
-    base.state = { terminated: terminatedOf(inst) };
+    base.state = endedOf(inst);
     const policy = restartPolicy(rt.pod);
     const restartable = !deleting && !rt.terminal && (c.sidecar || !(c.init && inst.exitCode === 0)) && (c.sidecar ? true : shouldRestart(policy, inst.exitCode ?? 0));
     if (restartable && c.reason) {
-      base.lastState = { terminated: terminatedOf(inst) };
+      base.lastState = endedOf(inst);
       base.state = { waiting: { reason: c.reason.reason, message: c.reason.message } };
     }
     if (c.init && !c.sidecar && inst.exitCode === 0) base.ready = true;
@@ -985,12 +1365,12 @@ export class Kubelet implements Controller, KubeletApi {
   }
 
   private isStartedForStatus(c: ContainerRt, inst: Instance): boolean {
-    const startup = c.workers.find((w) => w.spec.type === 'startup');
+    const startup = c.startup;
     return !startup || (startup.containerId === inst.id && startup.result === 'success');
   }
 
   private readyForStatus(c: ContainerRt, inst: Instance): boolean {
-    const readiness = c.workers.find((w) => w.spec.type === 'readiness');
+    const readiness = c.readiness;
     return !readiness || (readiness.containerId === inst.id && readiness.result === 'success');
   }
 
@@ -998,36 +1378,56 @@ export class Kubelet implements Controller, KubeletApi {
   private patchReadiness(rt: PodRt, now: number): void {
     const published = rt.published;
     if (!published) return;
-    const status = clone(published);
-    const all = [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])];
-    for (const s of all) {
-      const c = rt.containers.find((x) => x.name === s.name);
-      const inst = c?.current;
-      if (!c || !isRunning(inst) || !s.state?.running || s.containerID !== `containerd://${inst.id}`) continue;
-      s.started = this.isStartedForStatus(c, inst);
-      s.ready = (!c.init || c.sidecar) && s.started && this.readyForStatus(c, inst);
-    }
+    // Copy on write: only the statuses whose flags change are new (published statuses are never mutated).
+    const status: PodStatus = { ...published };
+    if (published.initContainerStatuses) status.initContainerStatuses = this.patchFlags(rt, published.initContainerStatuses);
+    if (published.containerStatuses) status.containerStatuses = this.patchFlags(rt, published.containerStatuses);
     const pod = rt.pod;
     status.conditions = podConditions(pod.spec ?? { containers: [] }, (status.phase ?? 'Pending') as never, status.initContainerStatuses ?? [], status.containerStatuses ?? [], rt.podIp !== undefined, status.conditions ?? [], isoTime(now));
     this.setPublished(rt, status, now);
   }
 
+  private patchFlags(rt: PodRt, list: ContainerStatus[]): ContainerStatus[] {
+    let out: ContainerStatus[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const c = containerNamed(rt, s.name);
+      const inst = c?.current;
+      if (!c || !isRunning(inst) || !s.state?.running || s.containerID !== viewOf(inst).containerID) continue;
+      const started = this.isStartedForStatus(c, inst);
+      const ready = (!c.init || c.sidecar) && started && this.readyForStatus(c, inst);
+      if (s.started === started && s.ready === ready) continue;
+      (out ??= list.slice())[i] = { ...s, started, ready };
+    }
+    return out ?? list;
+  }
+
   private setPublished(rt: PodRt, status: PodStatus, now: number): void {
-    if (rt.published && deepEqual(rt.published, status)) return;
+    if (rt.published && deepEqual(rt.published, status)) {
+      // Keep the store's copy when we hold it (a back-off resync rebuilds the same status: a copy of
+      // our own would double what a crash-looping pod costs); else the newer object, whose shared
+      // pieces make the next comparison an identity check.
+      if (rt.published !== rt.pod.status) rt.published = status;
+      return;
+    }
     rt.published = status;
     rt.statusDirty = true;
-    for (const s of [...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]) {
-      const c = rt.containers.find((x) => x.name === s.name);
-      if (!c) continue;
-      const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
-      recordBand(c.timeline, now, state, s.state?.waiting?.reason ?? s.state?.terminated?.reason, Boolean(s.ready));
+    for (const list of [status.initContainerStatuses, status.containerStatuses]) {
+      if (list === undefined) continue;
+      for (const s of list) {
+        const c = containerNamed(rt, s.name);
+        if (!c) continue;
+        const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
+        recordBand(c.timeline, now, state, s.state?.waiting?.reason ?? s.state?.terminated?.reason, Boolean(s.ready));
+      }
     }
   }
 
   private writeStatus(rt: PodRt, pod: Typed<Pod>, out: Out, view: StoreView | undefined): void {
     rt.statusDirty = false;
     if (!rt.published || deepEqual(pod.status, rt.published)) return;
-    const updated = { ...pod, metadata: { ...pod.metadata }, status: clone(rt.published) } as Typed<Pod>;
+    // The writer copies what it stores.
+    const updated = { ...pod, metadata: { ...pod.metadata }, status: rt.published } as Typed<Pod>;
     delete updated.metadata.resourceVersion;
     out.actions.push({ type: 'update', object: updated });
     // This is the first store write of the batch, so the writer gives it the next resourceVersion: its echo needs no reconcile.
@@ -1040,6 +1440,8 @@ export class Kubelet implements Controller, KubeletApi {
 
   /** Records node host IPs as the controller sees nodes (the status needs hostIP). */
   observeNode(node: Typed<Node>): void {
+    if (this.observedNodes.get(node.metadata.name) === node) return;
+    this.observedNodes.set(node.metadata.name, node);
     const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
     if (ip) this.hostIps.set(node.metadata.name, ip);
   }
@@ -1080,6 +1482,7 @@ export class Kubelet implements Controller, KubeletApi {
     }
     if (!inst) return { ok: false, reason: 'BadRequest', message: `container "${name}" in pod "${podName}" is waiting to start - no logs yet` };
     const now = this.now();
+    this.catchUp(rt, now);
     const until = Math.min(now, inst.finishedMs ?? now);
     let lines = inst.logs.read(until);
     if (options.sinceSeconds !== undefined) lines = lines.filter((l) => l.atMs >= now - options.sinceSeconds! * 1000);
@@ -1098,13 +1501,14 @@ export class Kubelet implements Controller, KubeletApi {
     if (!isRunning(inst)) return { ok: false, reason: 'BadRequest', message: `unable to upgrade connection: container not found ("${c.name}")` };
     const program = inst.program;
     if (argv.length === 0) return { ok: true, value: { stdout: '', stderr: '', exitCode: 0 } };
-    if (!program.shell.hasCommand(argv[0]) && !program.shell.isProgram(argv[0])) {
+    const shell = this.shellOf(rt, inst);
+    if (!shell.hasCommand(argv[0]) && !shell.isProgram(argv[0])) {
       return { ok: true, value: { stdout: '', stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`, exitCode: 127 } };
     }
     const t = this.now() - inst.startedMs;
     const files = snapshotFiles(program, t, inst.fileOverrides);
-    const result = execCommand(argv, { ...program.shell, files, formatDate: (offset) => formatTimestamp(this.now() + offset, 'date') });
-    for (const op of result.files) inst.fileOverrides.set(op.path, op.content);
+    const result = execCommand(argv, { ...shell, files, formatDate: (offset) => formatTimestamp(this.now() + offset, 'date') });
+    for (const op of result.files) (inst.fileOverrides ??= new Map()).set(op.path, op.content);
     return { ok: true, value: { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode } };
   }
 
@@ -1148,6 +1552,7 @@ export class Kubelet implements Controller, KubeletApi {
     const rt = this.pods.get(podUid);
     if (!rt) return undefined;
     const now = this.now();
+    this.catchUp(rt, now);
     return {
       uid: rt.uid, namespace: rt.namespace, name: rt.name, nodeName: rt.nodeName,
       containers: rt.containers.map((c) => {
@@ -1163,7 +1568,7 @@ export class Kubelet implements Controller, KubeletApi {
           }
           memory.push({ tMs: end, bytes: memoryAt(inst.program.memory, end - inst.startedMs) });
         }
-        return { ...clone(c.timeline), memory, cpu };
+        return { ...exportTimeline(c.name, c.init, c.timeline), memory, cpu };
       }),
     };
   }

@@ -10,6 +10,8 @@ import type { PeriodicLines, TimedLine } from './shell';
 
 /** Entries kept per container instance; the oldest go first (the kubelet rotates at 10Mi × 5). */
 const MAX_ENTRIES = 4_000;
+const COMPACT_ENTRIES = 16;
+const NO_ENTRIES: Entry[] = [];
 /** Lines a read expands at most (a busy loop can print forever). */
 const MAX_READ_LINES = 50_000;
 
@@ -31,10 +33,46 @@ export interface RequestInfo {
   readonly port: number;
 }
 
+/**
+ * A run of probe requests: `count` ticks `periodMs` apart, each serving `reqs` in that order (the
+ * last tick only the first `fill` of them so far). Connection numbers follow in the same order.
+ */
+interface Requests {
+  readonly kind: 'requests';
+  readonly startMs: number;
+  periodMs: number;
+  count: number;
+  fill: number;
+  readonly firstConn: number;
+  reqs: readonly RequestInfo[];
+  readonly templates: readonly LogLine[];
+}
+
 type Entry =
   | { readonly kind: 'line'; readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string; readonly template: boolean; readonly perWorker: boolean; readonly signal?: number }
-  | { kind: 'requests'; readonly startMs: number; periodMs: number; count: number; readonly firstConn: number; readonly req: RequestInfo; readonly templates: readonly LogLine[] }
-  | { readonly kind: 'periodic'; readonly p: PeriodicLines };
+  | Requests
+  | { readonly kind: 'program'; readonly lines: readonly TimedLine[]; readonly upToOffsetMs: number }
+  | { readonly kind: 'periodic'; readonly p: PeriodicLines }
+  /** Image templates printed together (a stop sequence), kept by reference; one entry per line in the bound. */
+  | { readonly kind: 'templates'; readonly atMs: number; readonly lines: readonly LogLine[]; readonly signal?: number };
+
+function sameRequest(a: RequestInfo, path: string, status: number, bytes: number, port: number, client: string, userAgent: string): boolean {
+  return a.path === path && a.status === status && a.bytes === bytes && a.port === port && a.client === client && a.userAgent === userAgent;
+}
+
+const MAX_REQUEST_INFOS = 10_000;
+const requestInfos = new Map<string, RequestInfo>();
+
+/** Request records are immutable: the pods of a node probed on the same path share one. */
+function requestInfo(path: string, status: number, bytes: number, port: number, client: string, userAgent: string): RequestInfo {
+  const key = `${path}\0${status}\0${bytes}\0${port}\0${client}\0${userAgent}`;
+  let info = requestInfos.get(key);
+  if (info === undefined) {
+    if (requestInfos.size >= MAX_REQUEST_INFOS) requestInfos.clear();
+    requestInfos.set(key, (info = { path, status, bytes, port, client, userAgent }));
+  }
+  return info;
+}
 
 export interface RenderedLine {
   readonly atMs: number;
@@ -43,17 +81,17 @@ export interface RenderedLine {
 }
 
 export class LogBuffer {
-  private readonly entries: Entry[] = [];
+  private entries: Entry[] = NO_ENTRIES;
+  /** Entries as the bound counts them (a templates entry counts its lines). */
+  private size = 0;
   private conn = 0;
 
   constructor(private readonly startedMs: number, private readonly vars: LogVars) {}
 
   /** Lines from the program model, with offsets from the process start. */
   addProgramLines(lines: readonly TimedLine[], upToOffsetMs = Infinity): void {
-    for (const l of lines) {
-      if (l.atMs > upToOffsetMs) continue;
-      this.push({ kind: 'line', atMs: this.startedMs + l.atMs, stream: l.stream, text: l.text, template: Boolean(l.template), perWorker: Boolean(l.perWorker) });
-    }
+    // Kept by reference: programs are immutable and shared.
+    if (lines.length > 0) this.push({ kind: 'program', lines, upToOffsetMs });
   }
 
   addPeriodic(p: PeriodicLines): void {
@@ -61,33 +99,58 @@ export class LogBuffer {
   }
 
   addTemplates(atMs: number, lines: readonly LogLine[], signal?: number): void {
-    for (const l of lines) this.push({ kind: 'line', atMs, stream: l.stream ?? 'stdout', text: l.text, template: true, perWorker: Boolean(l.perWorker), signal });
+    if (lines.length > 0) this.push(signal === undefined ? { kind: 'templates', atMs, lines } : { kind: 'templates', atMs, lines, signal });
   }
 
   addLine(atMs: number, stream: 'stdout' | 'stderr', text: string): void {
     this.push({ kind: 'line', atMs, stream, text, template: false, perWorker: false });
   }
 
-  /** One request served (a probe): folds into the previous record when it repeats at a steady period. */
+  /** One request served (a probe): folds into the previous record when the same requests repeat at a steady period. */
   addRequest(atMs: number, path: string, status: number, bytes: number, port: number, client: string, userAgent: string, templates: readonly LogLine[]): void {
     if (templates.length === 0) return;
     const conn = ++this.conn;
     const last = this.entries[this.entries.length - 1];
     if (last !== undefined && last.kind === 'requests' && last.templates === templates) {
-      const r = last.req;
-      if (r.path === path && r.status === status && r.bytes === bytes && r.port === port && r.client === client && r.userAgent === userAgent) {
-        if (last.count === 1) {
-          last.periodMs = atMs - last.startMs;
-          last.count = 2;
+      const reqs = last.reqs;
+      if (last.count === 1) {
+        if (atMs === last.startMs) {
+          // Another request of the first tick.
+          const prev = reqs[reqs.length - 1];
+          last.reqs = reqs.concat([sameRequest(prev, path, status, bytes, port, client, userAgent) ? prev : requestInfo(path, status, bytes, port, client, userAgent)]);
+          last.fill++;
           return;
         }
-        if (atMs === last.startMs + last.count * last.periodMs) {
+        if (sameRequest(reqs[0], path, status, bytes, port, client, userAgent)) {
+          last.periodMs = atMs - last.startMs;
+          last.count = 2;
+          last.fill = 1;
+          return;
+        }
+      } else {
+        const tickMs = last.startMs + (last.count - 1) * last.periodMs;
+        if (atMs === tickMs) {
+          if (last.fill < reqs.length && sameRequest(reqs[last.fill], path, status, bytes, port, client, userAgent)) {
+            last.fill++;
+            return;
+          }
+          // The last tick does not follow the pattern (e.g. a lone first request, then liveness and
+          // readiness together): it becomes the first tick of a record of its own.
+          const moved = reqs.slice(0, last.fill).concat([requestInfo(path, status, bytes, port, client, userAgent)]);
+          const firstConn = last.firstConn + (last.count - 1) * reqs.length;
+          last.count--;
+          last.fill = reqs.length;
+          this.push({ kind: 'requests', startMs: tickMs, periodMs: 0, count: 1, fill: moved.length, firstConn, reqs: moved, templates });
+          return;
+        }
+        if (last.fill === reqs.length && atMs === tickMs + last.periodMs && sameRequest(reqs[0], path, status, bytes, port, client, userAgent)) {
           last.count++;
+          last.fill = 1;
           return;
         }
       }
     }
-    this.push({ kind: 'requests', startMs: atMs, periodMs: 0, count: 1, firstConn: conn, req: { path, status, bytes, port, client, userAgent }, templates });
+    this.push({ kind: 'requests', startMs: atMs, periodMs: 0, count: 1, fill: 1, firstConn: conn, reqs: [requestInfo(path, status, bytes, port, client, userAgent)], templates });
   }
 
   /** Every line up to `untilMs` (the instance's end or now), oldest first. */
@@ -98,13 +161,29 @@ export class LogBuffer {
       if (e.kind === 'line') {
         if (e.atMs > untilMs) continue;
         for (const text of this.renderTemplate(e.text, e.template, e.perWorker, e.atMs, undefined, e.signal)) out.push({ atMs: e.atMs, stream: e.stream, text });
+      } else if (e.kind === 'templates') {
+        if (e.atMs > untilMs) continue;
+        for (const l of e.lines) {
+          for (const text of this.renderTemplate(l.text, true, Boolean(l.perWorker), e.atMs, undefined, e.signal)) out.push({ atMs: e.atMs, stream: l.stream ?? 'stdout', text });
+        }
+      } else if (e.kind === 'program') {
+        for (const l of e.lines) {
+          const atMs = this.startedMs + l.atMs;
+          if (l.atMs > e.upToOffsetMs || atMs > untilMs) continue;
+          for (const text of this.renderTemplate(l.text, Boolean(l.template), Boolean(l.perWorker), atMs)) out.push({ atMs, stream: l.stream, text });
+        }
       } else if (e.kind === 'requests') {
+        const n = e.reqs.length;
         for (let i = 0; i < e.count && out.length < MAX_READ_LINES; i++) {
           const at = e.startMs + i * e.periodMs;
           if (at > untilMs) break;
-          for (const t of e.templates) {
-            if (t === e.templates[0] || e.req.status >= 400) {
-              for (const text of this.renderTemplate(t.text, true, false, at, { ...e.req, conn: e.firstConn + i })) out.push({ atMs: at, stream: t.stream ?? 'stdout', text });
+          const inTick = i === e.count - 1 ? e.fill : n;
+          for (let j = 0; j < inTick; j++) {
+            const req = e.reqs[j];
+            for (const t of e.templates) {
+              if (t === e.templates[0] || req.status >= 400) {
+                for (const text of this.renderTemplate(t.text, true, false, at, { ...req, conn: e.firstConn + i * n + j })) out.push({ atMs: at, stream: t.stream ?? 'stdout', text });
+              }
             }
           }
         }
@@ -121,8 +200,31 @@ export class LogBuffer {
   }
 
   private push(e: Entry): void {
-    this.entries.push(e);
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+    const entries = this.entries;
+    this.size += e.kind === 'templates' ? e.lines.length : 1;
+    // Most buffers hold a handful of records: grow those by exact copies (a pushed array keeps 17 slots).
+    if (entries.length < COMPACT_ENTRIES) this.entries = entries.concat([e]);
+    else entries.push(e);
+    if (this.size > MAX_ENTRIES) this.evict(this.size - MAX_ENTRIES);
+  }
+
+  /** Drops the oldest `count` entries as the bound counts them (part of a templates entry if need be). */
+  private evict(count: number): void {
+    const entries = this.entries;
+    let drop = 0;
+    while (count > 0 && drop < entries.length) {
+      const e = entries[drop];
+      const weight = e.kind === 'templates' ? e.lines.length : 1;
+      if (weight > count && e.kind === 'templates') {
+        entries[drop] = { ...e, lines: e.lines.slice(count) };
+        this.size -= count;
+        break;
+      }
+      count -= weight;
+      this.size -= weight;
+      drop++;
+    }
+    this.entries = entries.slice(drop);
   }
 
   private renderTemplate(text: string, template: boolean, perWorker: boolean, atMs: number, req?: RequestInfo & { conn: number }, signal?: number): string[] {

@@ -127,6 +127,8 @@ export function initializedCondition(spec: PodSpec, initStatuses: readonly Conta
   return { type: 'Initialized', status: 'True' };
 }
 
+const KUBELET_OWNED_CONDITIONS: ReadonlySet<string> = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+
 /**
  * The full condition list as a recent kubelet publishes it: PodReadyToStartContainers, Initialized,
  * Ready, ContainersReady, then PodScheduled (kept from the scheduler, or added as True). A
@@ -140,7 +142,7 @@ export function podConditions(spec: PodSpec, phase: PodPhase, initStatuses: read
     podReadyCondition(spec, old, containersReady),
     containersReady,
   ];
-  const kubeletOwned = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+  const kubeletOwned = KUBELET_OWNED_CONDITIONS;
   const scheduled = old.find((c) => c.type === 'PodScheduled');
   const out: PodCondition[] = bare.map((c) => withTransition(c, old.find((o) => o.type === c.type), nowIso));
   // Conditions written by others (readiness gates, DisruptionTarget) are kept as they are.

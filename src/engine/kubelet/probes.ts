@@ -4,7 +4,7 @@
  * Models pkg/kubelet/prober/worker.go (doProbe), prober.go (events) and pkg/probe/{http,tcp,exec,grpc}.
  */
 import type { Container, Probe } from '../api/types';
-import { execCommand } from './shell';
+import { execCommand, type ShellContext } from './shell';
 import { fileAt, grpcCheck, httpGet, listensOn, type Program } from './program';
 
 export type ProbeType = 'liveness' | 'readiness' | 'startup';
@@ -85,6 +85,8 @@ export interface ProbeTarget {
   /** ms since the process started. */
   readonly t: number;
   readonly fileOverrides?: ReadonlyMap<string, string | null>;
+  /** The pod's shell for exec probes (pooled programs hold none of their own; see programShell). */
+  readonly shell?: ShellContext;
 }
 
 /** Resolves a named port against the container's ports (probe.ResolveContainerPort). */
@@ -92,6 +94,10 @@ export function resolvePort(port: number | string, container: Container): number
   if (typeof port === 'number') return port;
   if (/^\d+$/.test(port)) return Number(port);
   return container.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+function probeUrl(h: { readonly scheme: string; readonly path: string }, host: string, port: number): string {
+  return `${h.scheme.toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${port}${h.path}`;
 }
 
 /** One probe attempt against the program at its current moment. */
@@ -103,12 +109,11 @@ export function runProbe(spec: ProbeSpec, target: ProbeTarget): ProbeAttempt {
       const port = resolvePort(h.port, container);
       if (port === undefined) return { result: 'error', output: `couldn't find port: ${h.port} in ${container.name}` };
       const host = h.host ?? podIP;
-      const url = () => `${h.scheme.toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${port}${h.path}`;
       const res = httpGet(program, port, h.path, t);
-      if (res.kind === 'refused') return { result: 'failure', output: `Get "${url()}": dial tcp ${host}:${port}: connect: connection refused` };
-      if (res.kind === 'eof') return { result: 'failure', output: `Get "${url()}": EOF` };
+      if (res.kind === 'refused') return { result: 'failure', output: `Get "${probeUrl(h, host, port)}": dial tcp ${host}:${port}: connect: connection refused` };
+      if (res.kind === 'eof') return { result: 'failure', output: `Get "${probeUrl(h, host, port)}": EOF` };
       const request = { path: h.path, status: res.status, bytes: res.bytes, port };
-      if (h.scheme === 'HTTPS') return { result: 'failure', output: `Get "${url()}": http: server gave HTTP response to HTTPS client`, request };
+      if (h.scheme === 'HTTPS') return { result: 'failure', output: `Get "${probeUrl(h, host, port)}": http: server gave HTTP response to HTTPS client`, request };
       // pkg/probe/http: 200 <= code < 400 is success.
       if (res.status >= 200 && res.status < 400) return { result: 'success', output: '', request };
       return { result: 'failure', output: `HTTP probe failed with statuscode: ${res.status}`, request };
@@ -129,11 +134,12 @@ export function runProbe(spec: ProbeSpec, target: ProbeTarget): ProbeAttempt {
     }
     case 'exec': {
       if (h.command.length === 0) return { result: 'error', output: 'exec probe has no command' };
-      if (!program.shell.hasCommand(h.command[0]) && !program.shell.isProgram(h.command[0])) {
+      const shell = target.shell ?? program.shell;
+      if (!shell.hasCommand(h.command[0]) && !shell.isProgram(h.command[0])) {
         return { result: 'error', output: `rpc error: code = Unknown desc = failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${h.command[0]}": executable file not found in $PATH: unknown` };
       }
       const files = snapshotFiles(program, t, target.fileOverrides);
-      const run = execCommand(h.command, { ...program.shell, files });
+      const run = execCommand(h.command, { ...shell, files });
       const output = (run.stdout + run.stderr).replace(/\n$/, '');
       return run.exitCode === 0 ? { result: 'success', output } : { result: 'failure', output };
     }
@@ -150,6 +156,24 @@ export function snapshotFiles(program: Program, t: number, overrides?: ReadonlyM
   }
   return out;
 }
+
+const MAX_ATTEMPTS = 10_000;
+const attempts = new Map<string, ProbeAttempt>();
+
+/** The shared copy of an attempt (attempts are immutable; coalesced workers keep theirs for replays). */
+export function internAttempt(a: ProbeAttempt): ProbeAttempt {
+  const r = a.request;
+  const key = r ? `${a.result}\0${a.output}\0${r.path}\0${r.status}\0${r.bytes}\0${r.port}` : `${a.result}\0${a.output}`;
+  const shared = attempts.get(key);
+  if (shared !== undefined) return shared;
+  if (attempts.size >= MAX_ATTEMPTS) attempts.clear();
+  attempts.set(key, a);
+  return a;
+}
+
+/** doProbe's results without an attempt, shared (ticks are frequent; callers only read them). */
+const UNCHANGED: { readonly attempt?: ProbeAttempt; readonly changed: boolean } = Object.freeze({ changed: false });
+const CHANGED: { readonly attempt?: ProbeAttempt; readonly changed: boolean } = Object.freeze({ changed: true });
 
 export type ProbeResult = 'success' | 'failure' | 'unknown';
 
@@ -168,6 +192,13 @@ export class ProbeWorker {
   private lastResult: 'success' | 'failure' | undefined;
   private resultRun = 0;
   stopped = false;
+  /**
+   * Steady (see Kubelet.coalesce): ticks before `wakeMs` are not run one by one but replayed from
+   * `steadyAttempt` when someone looks; undefined when the worker ticks normally.
+   */
+  wakeMs: number | undefined = undefined;
+  /** What every coalesced tick returns (undefined: the tick runs no attempt, e.g. startup after success). */
+  steadyAttempt: ProbeAttempt | undefined = undefined;
 
   constructor(readonly spec: ProbeSpec, addedMs: number) {
     this.nextTickMs = addedMs;
@@ -178,15 +209,25 @@ export class ProbeWorker {
     return this.spec.periodSeconds * 1000;
   }
 
+  /** The visible result is success and a success attempt changes nothing but the run length. */
+  get saturatedSuccess(): boolean {
+    return this.result === 'success' && this.lastResult === 'success' && this.resultRun >= this.spec.successThreshold;
+  }
+
+  /** A coalesced tick: what doProbe does with a success attempt on a saturated worker. */
+  replaySuccess(): void {
+    this.resultRun++;
+  }
+
   /** Called on every tick and manual trigger. Returns the attempt when one ran, and whether the visible result changed. */
-  doProbe(input: WorkerInput): { attempt?: ProbeAttempt; changed: boolean } {
+  doProbe(input: WorkerInput): { readonly attempt?: ProbeAttempt; readonly changed: boolean } {
     if (input.podTerminal) {
       this.stopped = true;
-      return { changed: false };
+      return UNCHANGED;
     }
     if (input.containerId === undefined) {
       this.containerId = undefined;
-      return { changed: false };
+      return UNCHANGED;
     }
     let changed = false;
     if (this.containerId !== input.containerId) {
@@ -196,27 +237,27 @@ export class ProbeWorker {
       changed = before !== this.result;
       this.onHold = false;
     }
-    if (this.onHold) return { changed };
+    if (this.onHold) return changed ? CHANGED : UNCHANGED;
     if (!input.running) {
       if (this.result !== 'failure') {
         this.result = 'failure';
         changed = true;
       }
       if (input.terminated && input.restartPolicy === 'Never') this.stopped = true;
-      return { changed };
+      return changed ? CHANGED : UNCHANGED;
     }
     if (input.deleting && this.spec.type !== 'readiness') {
       // Graceful shutdown: liveness and startup stop and report success.
       if (this.result !== 'success') changed = true;
       this.result = 'success';
       this.stopped = true;
-      return { changed };
+      return changed ? CHANGED : UNCHANGED;
     }
-    if (Math.trunc((input.nowMs - input.startedMs) / 1000) < this.spec.initialDelaySeconds) return { changed };
+    if (Math.trunc((input.nowMs - input.startedMs) / 1000) < this.spec.initialDelaySeconds) return changed ? CHANGED : UNCHANGED;
     if (input.started) {
-      if (this.spec.type === 'startup') return { changed };
+      if (this.spec.type === 'startup') return changed ? CHANGED : UNCHANGED;
     } else if (this.spec.type !== 'startup') {
-      return { changed };
+      return changed ? CHANGED : UNCHANGED;
     }
     const attempt = input.attempt();
     if (attempt.result === 'error') return { attempt, changed };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../api/types';
 import { resolveImage } from '../images/catalog';
-import { compileProgram, effectiveArgv, expandK8sVars, fileAt, firstExceed, grpcCheck, httpGet, listensOn, memoryAt, parseStressBytes, cpuDemandAt } from './program';
+import { compileProgram, compileProgramPooled, compileProgramShared, isPooled, nextChangeAfterMs, programShell, effectiveArgv, expandK8sVars, fileAt, firstExceed, grpcCheck, httpGet, listensOn, memoryAt, parseStressBytes, cpuDemandAt } from './program';
 import { parseSleep, runScript, type ShellContext } from './shell';
 import { behaviourOverrides } from './annotations';
 
@@ -195,5 +195,58 @@ describe('behaviour annotations', () => {
   it('can make an app ignore SIGTERM or take time to stop', () => {
     expect(compile({ image: 'nginx' }, { 'podlab.dev/ignore-sigterm': 'true' }).stop.exitsAfterMs).toBeNull();
     expect(compile({ image: 'nginx' }, { 'podlab.dev/shutdown-seconds': '45' }).stop.exitsAfterMs).toBe(45_000);
+  });
+});
+
+describe('shared programs', () => {
+  const shared = (cache: Map<string, ReturnType<typeof compileProgram> | null>, podName: string, container: Partial<Container> & { image: string }, annotations?: Record<string, string>) =>
+    compileProgramShared(cache, { image: resolveImage(container.image), container: { name: 'c', ...container }, podName, annotations, formatDate: () => `date of ${podName}` });
+  const strip = (p: ReturnType<typeof compileProgram>) => JSON.stringify({ ...p, shell: { ...p.shell, formatDate: undefined, hasCommand: undefined, isProgram: undefined } });
+
+  it('equal what compileProgram gives, sharing the data between pods', () => {
+    const cache = new Map();
+    const a = shared(cache, 'web-1', { image: 'nginx:1.27' }, { 'podlab.dev/health-fails-after-seconds': '60' });
+    const b = shared(cache, 'web-2', { image: 'nginx:1.27' }, { 'podlab.dev/health-fails-after-seconds': '60' });
+    expect(a.lines).toBe(b.lines);
+    expect(a.env.HOSTNAME).toBe('web-1');
+    expect(b.shell.hostname).toBe('web-2');
+    for (const [p, name] of [[a, 'web-1'], [b, 'web-2']] as const) {
+      expect(strip(p)).toBe(strip(compileProgram({ image: resolveImage('nginx:1.27'), container: { name: 'c' }, podName: name, annotations: { 'podlab.dev/health-fails-after-seconds': '60' }, formatDate: () => '' })));
+    }
+  });
+
+  it('compile a program on its own when its output depends on the pod name or the clock', () => {
+    const cache = new Map();
+    const host = shared(cache, 'one', { image: 'busybox', command: ['sh', '-c', 'echo $HOSTNAME; sleep 3600'] });
+    expect(shared(cache, 'two', { image: 'busybox', command: ['sh', '-c', 'echo $HOSTNAME; sleep 3600'] }).lines.map((l) => l.text)).toEqual(['two']);
+    expect(host.lines.map((l) => l.text)).toEqual(['one']);
+    expect(shared(cache, 'two', { image: 'busybox', command: ['sh', '-c', 'date; sleep 3600'] }).lines.map((l) => l.text)).toEqual(['date of two']);
+  });
+
+  it('pooled: one program object for every pod, the shell of a pod built on demand', () => {
+    const cache = new Map();
+    const input = (podName: string) => ({ image: resolveImage('busybox'), container: { name: 'c', image: 'busybox', command: ['sleep', '3600'], env: [{ name: 'A', value: '1' }] }, podName, formatDate: () => `date of ${podName}` });
+    const a = compileProgramPooled(cache, input('web-1'));
+    expect(compileProgramPooled(cache, input('web-2'))).toBe(a);
+    expect(isPooled(a)).toBe(true);
+    const shell = programShell(a, 'web-2', () => 'now');
+    const own = compileProgramShared(new Map(), input('web-2'));
+    expect(shell.env).toEqual(own.env);
+    expect(shell.hostname).toBe('web-2');
+    expect(shell.formatDate(0)).toBe('now');
+    // A program compiled on its own keeps its shell.
+    const dated = compileProgramPooled(cache, { ...input('web-3'), container: { name: 'c', image: 'busybox', command: ['sh', '-c', 'date; sleep 3600'] } });
+    expect(isPooled(dated)).toBe(false);
+    expect(programShell(dated, 'web-3')).toBe(dated.shell);
+  });
+
+  it('nextChangeAfterMs: the next moment a probe could see something else', () => {
+    const p = compile({ image: 'nginx:1.27' }, { 'podlab.dev/ready-after-seconds': '15', 'podlab.dev/health-fails-after-seconds': '60' });
+    expect(nextChangeAfterMs(p, 0)).toBe(p.server!.listenFromMs);
+    expect(nextChangeAfterMs(p, p.server!.listenFromMs)).toBe(15_000);
+    expect(nextChangeAfterMs(p, 15_000)).toBe(60_000);
+    expect(nextChangeAfterMs(p, 60_000)).toBe(Infinity);
+    const liveness = compile({ image: 'registry.k8s.io/liveness', args: ['/server'] });
+    expect(nextChangeAfterMs(liveness, 1_000)).toBe(liveness.server!.listenFromMs + 10_000);
   });
 });

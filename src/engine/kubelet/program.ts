@@ -535,3 +535,74 @@ export function fileAt(p: Program, path: string, t: number, overrides?: Readonly
   }
   return content;
 }
+
+/**
+ * The first offset after `t` at which anything a probe can see may change (listening, readiness
+ * and health thresholds, route windows, file writes, the exit), or Infinity. Probe answers are
+ * constant on [t, nextChangeAfterMs(t)), which is what lets the kubelet skip steady probe ticks.
+ */
+export function nextChangeAfterMs(p: Program, t: number): number {
+  let next = Infinity;
+  const consider = (x: number | undefined) => {
+    if (x !== undefined && x > t && x < next) next = x;
+  };
+  if (p.server) {
+    const from = p.server.listenFromMs;
+    consider(from);
+    for (const r of p.server.spec.routes) {
+      if (r.fromMs !== undefined) consider(from + r.fromMs);
+      if (r.untilMs !== undefined) consider(from + r.untilMs);
+    }
+  }
+  for (const l of p.listens) consider(l.fromMs);
+  consider(p.readyAfterMs);
+  consider(p.health?.failsAfterMs);
+  consider(p.exitAtMs);
+  for (const f of p.fileOps) consider(f.atMs);
+  return next;
+}
+
+/** Stands in for the pod name while compiling a program that may be shared. */
+const HOST_SENTINEL = 'podlab-shared-host-q7x';
+const MAX_SHARED_PROGRAMS = 1_000;
+
+/**
+ * compileProgram, sharing the compiled data between containers that only differ in their pod's
+ * name (a ReplicaSet's pods). The result may be a shared program whose `env` and `shell` stand for
+ * no pod in particular: read those through `programShell`. A program whose data depends on the pod
+ * name or the start time (`echo $HOSTNAME`, `date`) is compiled on its own.
+ */
+export function compileProgramPooled(cache: Map<string, Program | null>, input: ProgramInput): Program {
+  const c = input.container;
+  const key = JSON.stringify([input.image.ref?.normalized ?? input.image, input.image.version, c.name, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null, input.annotations ?? null]);
+  let shared = cache.get(key);
+  if (shared === undefined) {
+    let dated = false;
+    const p = compileProgram({ ...input, podName: HOST_SENTINEL, formatDate: (offsetMs) => ((dated = true), input.formatDate(offsetMs)) });
+    const data = JSON.stringify({ ...p, env: { ...p.env, HOSTNAME: '' }, shell: null });
+    shared = dated || data.includes(HOST_SENTINEL) ? null : p;
+    if (cache.size >= MAX_SHARED_PROGRAMS) cache.clear();
+    cache.set(key, shared);
+  }
+  return shared ?? compileProgram(input);
+}
+
+/** Whether `program` is a pooled one (its env and shell name no pod). */
+export function isPooled(program: Program): boolean {
+  return program.shell.hostname === HOST_SENTINEL;
+}
+
+/** The shell the process of `podName` sees; `formatDate` replaces the compile-time clock when given. */
+export function programShell(program: Program, podName: string, formatDate?: (offsetMs: number) => string): ShellContext {
+  if (!isPooled(program)) return formatDate ? { ...program.shell, formatDate } : program.shell;
+  const env = { ...program.env, HOSTNAME: podName };
+  return { ...program.shell, env, hostname: podName, formatDate: formatDate ?? program.shell.formatDate };
+}
+
+/** compileProgramPooled with the pod's own env and shell (a per-pod copy of the shared data's top level). */
+export function compileProgramShared(cache: Map<string, Program | null>, input: ProgramInput): Program {
+  const p = compileProgramPooled(cache, input);
+  if (!isPooled(p)) return p;
+  const shell = programShell(p, input.podName, input.formatDate);
+  return { ...p, env: shell.env, shell };
+}

@@ -4,6 +4,8 @@
  * OOM kills with the usage that crossed the limit, back-off windows, kills. Bounded; plain data.
  */
 
+import { clone } from '../util/clone';
+
 const MAX_ITEMS = 300;
 
 export interface StateBand {
@@ -43,41 +45,170 @@ export interface PodTimeline {
   readonly containers: readonly (ContainerTimeline & { memory: { tMs: number; bytes: number }[]; cpu: { tMs: number; milli: number }[] })[];
 }
 
-function bounded<T>(list: T[], item: T): void {
-  list.push(item);
-  if (list.length > MAX_ITEMS) list.splice(0, list.length - MAX_ITEMS);
+/**
+ * Lists of fewer records than this grow by exact copies: V8 gives a pushed array 17 slots and then
+ * half again, too many per pod; longer ones (bounded by MAX_ITEMS) grow by push, as copying would cost.
+ */
+const COMPACT_UNTIL = 64;
+
+/** What a band shows (interned: bands of every pod share the few there are). */
+interface BandKind {
+  readonly state: StateBand['state'];
+  readonly reason?: string;
+  readonly ready: boolean;
 }
 
-export function newContainerTimeline(name: string, init: boolean, limits: ContainerTimeline['limits']): ContainerTimeline {
-  return { name, init, bands: [], probes: [], restarts: [], ooms: [], backoffs: [], kills: [], limits };
+/** What a probe run reported (interned). */
+interface ProbeKind {
+  readonly type: ProbeRun['type'];
+  readonly outcome: ProbeRun['outcome'];
+  readonly message: string;
+}
+
+const MAX_KINDS = 10_000;
+const bandKinds = new Map<string, BandKind>();
+const probeKinds = new Map<string, ProbeKind>();
+
+function intern<K>(table: Map<string, K>, key: string, make: () => K): K {
+  let kind = table.get(key);
+  if (kind === undefined) {
+    // Dropping the table only stops sharing: histories hold their kinds by reference.
+    if (table.size >= MAX_KINDS) table.clear();
+    table.set(key, (kind = make()));
+  }
+  return kind;
+}
+
+/** Band records: [kind, fromMs] pairs; a band lasts until the next one starts (the last is open). */
+const BAND_STRIDE = 2;
+/** Probe runs: [kind, fromMs, periodMs, count] quadruples. */
+const RUN_STRIDE = 4;
+
+/**
+ * What the kubelet keeps per container for its timeline, flat and interned (a steady pod has three
+ * bands and two probe runs; most pods no restarts, kills, OOMs or back-offs, so those lists are
+ * created on first use). `exportTimeline` gives the public shape.
+ */
+export interface ContainerHistory {
+  bands?: (BandKind | number)[];
+  probes?: (ProbeKind | number)[];
+  /** [atMs, restartCount] pairs. */
+  restarts?: number[];
+  /** [atMs, usageBytes, limitBytes] triples. */
+  ooms?: number[];
+  /** [fromMs, lengthMs] pairs. */
+  backoffs?: number[];
+  /** [atMs, reason] pairs. */
+  kills?: (number | string)[];
+  readonly limits: ContainerTimeline['limits'];
+}
+
+const NO_LIMITS: ContainerTimeline['limits'] = Object.freeze({ memoryBytes: undefined, cpuMilli: undefined });
+
+export function newContainerHistory(limits: ContainerTimeline['limits']): ContainerHistory {
+  return { limits: limits.memoryBytes === undefined && limits.cpuMilli === undefined ? NO_LIMITS : limits };
+}
+
+export function recordRestart(h: ContainerHistory, atMs: number, restartCount: number): void {
+  h.restarts = appendRecord(h.restarts, 2, [atMs, restartCount]);
+}
+
+export function recordOom(h: ContainerHistory, atMs: number, usageBytes: number, limitBytes: number): void {
+  h.ooms = appendRecord(h.ooms, 3, [atMs, usageBytes, limitBytes]);
+}
+
+export function recordKill(h: ContainerHistory, atMs: number, reason: string): void {
+  h.kills = appendRecord<number | string>(h.kills, 2, [atMs, reason]);
+}
+
+/** Records a back-off window once (several syncs report the same one). */
+export function recordBackoff(h: ContainerHistory, fromMs: number, lengthMs: number): void {
+  const list = h.backoffs;
+  if (list !== undefined) for (let i = 0; i < list.length; i += 2) if (list[i] === fromMs) return;
+  h.backoffs = appendRecord(list, 2, [fromMs, lengthMs]);
+}
+
+/** Appends one flat record of `stride` values, keeping at most MAX_ITEMS records; returns the list to store. */
+function appendRecord<T>(list: T[] | undefined, stride: number, record: T[]): T[] {
+  if (list === undefined) return record;
+  if (list.length < COMPACT_UNTIL * stride) return list.concat(record);
+  list.push(...record);
+  if (list.length > MAX_ITEMS * stride) list.splice(0, list.length - MAX_ITEMS * stride);
+  return list;
+}
+
+function exportBands(flat: readonly (BandKind | number)[] | undefined): StateBand[] {
+  const bands: StateBand[] = [];
+  if (flat === undefined) return bands;
+  for (let i = 0; i < flat.length; i += BAND_STRIDE) {
+    const kind = flat[i] as BandKind;
+    const band: { -readonly [K in keyof StateBand]: StateBand[K] } = { fromMs: flat[i + 1] as number, state: kind.state };
+    if (kind.reason !== undefined) band.reason = kind.reason;
+    band.ready = kind.ready;
+    if (i + BAND_STRIDE < flat.length) band.toMs = flat[i + BAND_STRIDE + 1] as number;
+    bands.push(band);
+  }
+  return bands;
+}
+
+function exportRuns(flat: readonly (ProbeKind | number)[] | undefined): ProbeRun[] {
+  const runs: ProbeRun[] = [];
+  if (flat === undefined) return runs;
+  for (let i = 0; i < flat.length; i += RUN_STRIDE) {
+    const kind = flat[i] as ProbeKind;
+    runs.push({ type: kind.type, outcome: kind.outcome, message: kind.message, fromMs: flat[i + 1] as number, periodMs: flat[i + 2] as number, count: flat[i + 3] as number });
+  }
+  return runs;
+}
+
+/** The public timeline of one container (a copy: callers may keep or edit it). */
+export function exportTimeline(name: string, init: boolean, h: ContainerHistory): ContainerTimeline {
+  const restarts: ContainerTimeline['restarts'] = [];
+  const ooms: ContainerTimeline['ooms'] = [];
+  const backoffs: ContainerTimeline['backoffs'] = [];
+  const kills: ContainerTimeline['kills'] = [];
+  const r = h.restarts ?? [], o = h.ooms ?? [], b = h.backoffs ?? [], k = h.kills ?? [];
+  for (let i = 0; i < r.length; i += 2) restarts.push({ atMs: r[i], restartCount: r[i + 1] });
+  for (let i = 0; i < o.length; i += 3) ooms.push({ atMs: o[i], usageBytes: o[i + 1], limitBytes: o[i + 2] });
+  for (let i = 0; i < b.length; i += 2) backoffs.push({ fromMs: b[i], lengthMs: b[i + 1] });
+  for (let i = 0; i < k.length; i += 2) kills.push({ atMs: k[i] as number, reason: k[i + 1] as string });
+  return { name, init, bands: exportBands(h.bands), probes: exportRuns(h.probes), restarts, ooms, backoffs, kills, limits: clone(h.limits) };
 }
 
 /** Opens a new band when what kubectl would show for the container changed. */
-export function recordBand(tl: ContainerTimeline, atMs: number, state: StateBand['state'], reason: string | undefined, ready: boolean): void {
-  const last = tl.bands[tl.bands.length - 1];
-  if (last && last.toMs === undefined && last.state === state && last.reason === reason && last.ready === ready) return;
-  if (last && last.toMs === undefined) last.toMs = atMs;
-  bounded(tl.bands, { fromMs: atMs, state, reason, ready });
-}
-
-export function recordProbe(tl: ContainerTimeline, atMs: number, type: ProbeRun['type'], outcome: ProbeRun['outcome'], message: string): void {
-  for (let i = tl.probes.length - 1; i >= 0 && i >= tl.probes.length - 3; i--) {
-    const run = tl.probes[i];
-    if (run.type !== type) continue;
-    if (run.outcome === outcome && run.message === message) {
-      if (run.count === 1) {
-        run.periodMs = atMs - run.fromMs;
-        run.count = 2;
-        return;
-      }
-      if (atMs === run.fromMs + run.count * run.periodMs) {
-        run.count++;
-        return;
-      }
-    }
-    break;
+export function recordBand(h: ContainerHistory, atMs: number, state: StateBand['state'], reason: string | undefined, ready: boolean): void {
+  const bands = h.bands;
+  if (bands !== undefined) {
+    const last = bands[bands.length - BAND_STRIDE] as BandKind;
+    if (last.state === state && last.reason === reason && last.ready === ready) return;
   }
-  bounded(tl.probes, { type, outcome, message, fromMs: atMs, periodMs: 0, count: 1 });
+  const kind = intern(bandKinds, `${state}\0${reason ?? ''}\0${reason === undefined}\0${ready}`, () => (reason === undefined ? { state, ready } : { state, reason, ready }));
+  h.bands = appendRecord(bands, BAND_STRIDE, [kind, atMs]);
 }
 
-export const pushBounded = bounded;
+export function recordProbe(h: ContainerHistory, atMs: number, type: ProbeRun['type'], outcome: ProbeRun['outcome'], message: string): void {
+  const runs = h.probes;
+  if (runs !== undefined) {
+    // The three newest runs: liveness, readiness and startup interleave at the same period.
+    for (let i = runs.length - RUN_STRIDE; i >= 0 && i >= runs.length - 3 * RUN_STRIDE; i -= RUN_STRIDE) {
+      const kind = runs[i] as ProbeKind;
+      if (kind.type !== type) continue;
+      if (kind.outcome === outcome && kind.message === message) {
+        const fromMs = runs[i + 1] as number;
+        const count = runs[i + 3] as number;
+        if (count === 1) {
+          runs[i + 2] = atMs - fromMs;
+          runs[i + 3] = 2;
+          return;
+        }
+        if (atMs === fromMs + count * (runs[i + 2] as number)) {
+          runs[i + 3] = count + 1;
+          return;
+        }
+      }
+      break;
+    }
+  }
+  const kind = intern(probeKinds, `${type}\0${outcome}\0${message}`, () => ({ type, outcome, message }));
+  h.probes = appendRecord(runs, RUN_STRIDE, [kind, atMs, 0, 1]);
+}

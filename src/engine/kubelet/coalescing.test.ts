@@ -1,0 +1,211 @@
+/**
+ * Probe coalescing must be invisible: the same manifests and reads give the same logs, timelines,
+ * events and statuses with coalescing on and off, however the replays are split by reads.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCluster, type Cluster } from '../index';
+import type { Pod } from '../api/types';
+import { Kubelet, kubeletOf } from './Kubelet';
+
+const pod = (name: string, spec: string, annotations: Record<string, string> = {}) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  annotations: ${JSON.stringify(annotations)}
+spec:
+${spec}`;
+
+const NGINX_HEALTHY = pod('healthy', `  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`);
+
+const NGINX_404 = pod('crashing', `  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe: {httpGet: {path: /health, port: 80}, periodSeconds: 10}
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`);
+
+const LIVENESS_EXEC = pod('liveness-exec', `  containers:
+  - name: liveness
+    image: busybox
+    args: [/bin/sh, -c, "touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600"]
+    livenessProbe: {exec: {command: [cat, /tmp/healthy]}, initialDelaySeconds: 5, periodSeconds: 5}
+`);
+
+const STARTUP = pod('startup', `  containers:
+  - name: app
+    image: nginx:1.27
+    startupProbe: {httpGet: {path: /, port: 80}, periodSeconds: 5, failureThreshold: 30}
+    livenessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+    readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 7}
+`, { 'podlab.dev/startup-seconds': '25' });
+
+const READY_TWICE = pod('ready-twice', `  containers:
+  - name: app
+    image: gcr.io/google-samples/hello-app:1.0
+    readinessProbe: {httpGet: {path: /ready, port: 8080}, periodSeconds: 10, successThreshold: 2}
+    livenessProbe: {httpGet: {path: /healthz, port: 8080}, periodSeconds: 15, initialDelaySeconds: 12}
+`, { 'podlab.dev/ready-after-seconds': '35' });
+
+const HEALTH_FAILS = `apiVersion: apps/v1
+kind: ReplicaSet
+metadata:
+  name: fails
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: fails}
+  template:
+    metadata:
+      labels: {app: fails}
+      annotations: {podlab.dev/health-fails-after-seconds: "95"}
+    spec:
+      containers:
+      - name: app
+        image: nginx:1.27
+        livenessProbe: {httpGet: {path: /healthz, port: 80}, periodSeconds: 10, failureThreshold: 2}
+        readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`;
+
+const GRPC = pod('grpc', `  containers:
+  - name: app
+    image: registry.example.com/app:1.0
+    ports: [{containerPort: 9000}]
+    readinessProbe: {grpc: {port: 9000}, periodSeconds: 10}
+    livenessProbe: {grpc: {port: 9000}, periodSeconds: 20}
+`, { 'podlab.dev/health-fails-after-seconds': '200', 'podlab.dev/ready-after-seconds': '20' });
+
+const EXITS_NEVER = pod('exits', `  restartPolicy: Never
+  containers:
+  - name: app
+    image: busybox
+    command: [sh, -c, "sleep 75; exit 3"]
+    readinessProbe: {exec: {command: ["true"]}, periodSeconds: 10}
+    livenessProbe: {tcpSocket: {port: 80}, periodSeconds: 10, initialDelaySeconds: 200}
+  - name: web
+    image: nginx:1.27
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 10}
+`);
+
+/** Deterministic read moments (a small LCG, so the test needs no Math.random). */
+function moments(seed: number, count: number, untilMs: number): number[] {
+  let x = seed;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(Math.floor((x / 2147483648) * untilMs));
+  }
+  return out.sort((a, b) => a - b);
+}
+
+interface Observation {
+  readonly atMs: number;
+  readonly logs: Record<string, string>;
+  readonly timelines: Record<string, unknown>;
+  readonly statuses: Record<string, unknown>;
+}
+
+function observe(c: Cluster): Observation {
+  const k = kubeletOf(c.sim)!;
+  const logs: Record<string, string> = {};
+  const timelines: Record<string, unknown> = {};
+  const statuses: Record<string, unknown> = {};
+  for (const p of c.sim.store.list<Pod>('Pod')) {
+    const name = p.metadata.name;
+    statuses[name] = p.status;
+    timelines[name] = k.timeline(p.metadata.uid!);
+    for (const container of p.spec?.containers ?? []) {
+      for (const previous of [false, true]) {
+        const r = k.logs('default', name, { container: container.name, previous, timestamps: true });
+        logs[`${name}/${container.name}/${previous}`] = r.ok ? r.value : r.message;
+      }
+    }
+  }
+  return { atMs: c.now(), logs, timelines, statuses };
+}
+
+type Command = { readonly atMs: number; readonly line: string };
+
+function play(manifest: string, coalesce: boolean, readsAtMs: readonly number[], untilMs: number, commands: readonly Command[] = []) {
+  Kubelet.probeCoalescing = coalesce;
+  const c = createCluster({ seed: 7 });
+  expect(c.apply(manifest).errors).toEqual([]);
+  const stops = [...readsAtMs.map((atMs) => ({ atMs, read: true, line: '' })), ...commands.map((x) => ({ ...x, read: false })), { atMs: untilMs, read: true, line: '' }].sort((a, b) => a.atMs - b.atMs);
+  const seen: Observation[] = [];
+  const kubectl: string[] = [];
+  for (const s of stops) {
+    c.advance(s.atMs - c.now());
+    if (s.read) seen.push(observe(c));
+    else kubectl.push(c.kubectl(s.line).stdout);
+  }
+  const k = kubeletOf(c.sim)!;
+  const names = c.sim.store.list<Pod>('Pod').map((p) => p.metadata.name);
+  const text = names.map((n) => c.kubectl(`kubectl logs ${n} --timestamps`).stdout + c.kubectl(`kubectl describe pod ${n}`).stdout).join('\n');
+  return { seen, kubectl, text, events: JSON.stringify(c.events()), probeTicks: k.probeTickCount, timers: c.sim.clock.firedCount };
+}
+
+const CASES: [string, string, Command[]][] = [
+  ['nginx healthy', NGINX_HEALTHY, []],
+  ['nginx liveness 404', NGINX_404, []],
+  ['liveness-exec with file removal at 30 s', LIVENESS_EXEC, []],
+  ['startup probe', STARTUP, []],
+  ['readiness successThreshold 2', READY_TWICE, []],
+  ['health failing after 95 s (3 replicas)', HEALTH_FAILS, []],
+  ['gRPC with ready-after and health-fails-after', GRPC, []],
+  ['restartPolicy Never, one container exits', EXITS_NEVER, []],
+  ['node failure and resume', NGINX_HEALTHY, [{ atMs: 123_000, line: 'kubectl annotate node node-1 podlab.dev/failure=stopped' }, { atMs: 187_500, line: 'kubectl annotate node node-1 podlab.dev/failure-' }]],
+  ['deletion', HEALTH_FAILS, [{ atMs: 61_000, line: 'kubectl delete pod --all --wait=false' }]],
+];
+
+describe('probe coalescing changes nothing observable', () => {
+  afterEach(() => {
+    Kubelet.probeCoalescing = true;
+  });
+
+  it.each(CASES)('%s', (_name, manifest, commands) => {
+    const untilMs = 12 * 60_000;
+    for (const seed of [1, 2]) {
+      const reads = moments(seed, 12, untilMs);
+      const off = play(manifest, false, reads, untilMs, commands);
+      const on = play(manifest, true, reads, untilMs, commands);
+      expect(on.seen).toEqual(off.seen);
+      expect(on.kubectl).toEqual(off.kubectl);
+      expect(on.text).toEqual(off.text);
+      expect(on.events).toEqual(off.events);
+      expect(on.probeTicks).toBe(off.probeTicks);
+      expect(on.timers).toBeLessThanOrEqual(off.timers);
+    }
+    // Replaying in one go gives what replaying in pieces gave.
+    const once = play(manifest, true, [], untilMs, commands);
+    const pieces = play(manifest, true, moments(3, 40, untilMs), untilMs, commands);
+    expect(once.seen[once.seen.length - 1]).toEqual(pieces.seen[pieces.seen.length - 1]);
+    expect(once.text).toEqual(pieces.text);
+    expect(once.events).toEqual(pieces.events);
+  });
+
+  it('a steady healthy pod costs O(1) timer events over an hour', () => {
+    const hour = (coalesce: boolean) => {
+      Kubelet.probeCoalescing = coalesce;
+      const c = createCluster({ seed: 1 });
+      c.apply(NGINX_HEALTHY);
+      c.advance(60_000);
+      const before = c.sim.clock.firedCount;
+      const ticksBefore = kubeletOf(c.sim)!.probeTickCount;
+      c.advance(3_600_000);
+      return { timers: c.sim.clock.firedCount - before, ticks: kubeletOf(c.sim)!.probeTickCount - ticksBefore, log: c.kubectl('kubectl logs healthy').stdout };
+    };
+    const off = hour(false);
+    const on = hour(true);
+    // What remains are the 3 nodes' heartbeats (every 5 min); the pod itself needs none.
+    expect(on.timers).toBeLessThanOrEqual(36);
+    expect(off.timers).toBeGreaterThan(360);
+    // Two probes every 10 s are still represented, and logged.
+    expect(on.ticks).toBe(720);
+    expect(off.ticks).toBe(720);
+    expect(on.log).toEqual(off.log);
+  });
+});
