@@ -84,35 +84,163 @@ export interface SchedulingDecision {
 /** Bounds: decisions kept, and per-node entries kept across all of them (5,000-node clusters add up). */
 export const MAX_TRACED_PODS = 5_000;
 export const MAX_TRACED_NODE_ENTRIES = 200_000;
+/** Separate bounds for the decisions of pods still waiting, so a burst of scheduled pods cannot push them out. */
+export const MAX_PINNED_TRACED_PODS = 5_000;
+export const MAX_PINNED_NODE_ENTRIES = 200_000;
 
 /**
- * The last decision per pod uid, oldest evicted first once either bound is reached.
+ * Scored node entries held compactly: a scored NodeDecision with its PluginScore objects costs
+ * about 370 bytes, these arrays about 80. `entries[i]` is a node decision kept as it was, or
+ * undefined for a packed scored one: name in `names[i]`, then `values` holds its total followed by
+ * raw and normalized per plugin (weights and plugin names are shared by the whole decision).
  */
-export class DecisionTraceStore {
-  private readonly byUid = new Map<string, SchedulingDecision>();
+interface PackedNodes {
+  readonly entries: (NodeDecision | undefined)[];
+  readonly names: (string | undefined)[];
+  readonly plugins: readonly string[];
+  readonly weights: readonly number[];
+  readonly offsets: Int32Array;
+  readonly values: Float64Array;
+}
+
+interface StoredDecision {
+  /** With `nodes` emptied when they are packed. */
+  readonly decision: SchedulingDecision;
+  readonly packed: PackedNodes | undefined;
+  readonly nodeCount: number;
+}
+
+const NO_NODES: readonly NodeDecision[] = Object.freeze([]);
+
+const SCORED_KEYS = ['node', 'feasible', 'scores', 'totalScore'];
+const SCORE_KEYS = ['plugin', 'raw', 'normalized', 'weight', 'weighted'];
+
+function sameKeys(obj: object, keys: readonly string[]): boolean {
+  const own = Object.keys(obj);
+  return own.length === keys.length && own.every((k, i) => k === keys[i]);
+}
+
+/** Packs the scored entries that rebuild exactly (same keys, plugins and weights, weighted = normalized × weight). */
+function pack(nodes: readonly NodeDecision[]): PackedNodes | undefined {
+  let plugins: string[] | undefined;
+  let weights: number[] | undefined;
+  const packable = nodes.map((n) => {
+    if (n.feasible !== true || !n.scores || typeof n.totalScore !== 'number' || !sameKeys(n, SCORED_KEYS)) return false;
+    plugins ??= n.scores.map((sc) => sc.plugin);
+    weights ??= n.scores.map((sc) => sc.weight);
+    return n.scores.length === plugins.length && n.scores.every((sc, i) => sameKeys(sc, SCORE_KEYS) && sc.plugin === plugins![i] && sc.weight === weights![i] && sc.weighted === sc.normalized * sc.weight);
+  });
+  const count = packable.filter(Boolean).length;
+  if (count === 0 || !plugins || !weights) return undefined;
+  const stride = 1 + 2 * plugins.length;
+  const values = new Float64Array(count * stride);
+  const offsets = new Int32Array(nodes.length).fill(-1);
+  const entries: (NodeDecision | undefined)[] = [];
+  const names: (string | undefined)[] = [];
+  let at = 0;
+  nodes.forEach((n, i) => {
+    if (!packable[i]) {
+      entries.push(n);
+      names.push(undefined);
+      return;
+    }
+    entries.push(undefined);
+    names.push(n.node);
+    offsets[i] = at;
+    values[at] = n.totalScore!;
+    n.scores!.forEach((sc, j) => {
+      values[at + 1 + 2 * j] = sc.raw;
+      values[at + 2 + 2 * j] = sc.normalized;
+    });
+    at += stride;
+  });
+  return { entries, names, plugins, weights, offsets, values };
+}
+
+function unpack(p: PackedNodes): NodeDecision[] {
+  return p.entries.map((entry, i) => {
+    if (entry) return entry;
+    const at = p.offsets[i];
+    const scores: PluginScore[] = p.plugins.map((plugin, j) => {
+      const normalized = p.values[at + 2 + 2 * j];
+      return { plugin, raw: p.values[at + 1 + 2 * j], normalized, weight: p.weights[j], weighted: normalized * p.weights[j] };
+    });
+    return { node: p.names[i]!, feasible: true, scores, totalScore: p.values[at] };
+  });
+}
+
+/** One bounded, insertion-ordered tier of stored decisions. */
+class TraceTier {
+  readonly byUid = new Map<string, StoredDecision>();
   private nodeEntries = 0;
 
-  record(decision: SchedulingDecision): void {
-    const previous = this.byUid.get(decision.podUid);
-    if (previous) {
-      this.nodeEntries -= previous.nodes.length;
-      this.byUid.delete(decision.podUid);
+  constructor(
+    private readonly maxPods: number,
+    private readonly maxNodeEntries: number,
+  ) {}
+
+  take(uid: string): StoredDecision | undefined {
+    const stored = this.byUid.get(uid);
+    if (stored) {
+      this.byUid.delete(uid);
+      this.nodeEntries -= stored.nodeCount;
     }
-    this.byUid.set(decision.podUid, decision);
-    this.nodeEntries += decision.nodes.length;
-    while (this.byUid.size > MAX_TRACED_PODS || (this.nodeEntries > MAX_TRACED_NODE_ENTRIES && this.byUid.size > 1)) {
-      const [oldestUid, oldest] = this.byUid.entries().next().value as [string, SchedulingDecision];
+    return stored;
+  }
+
+  /** Adds as the newest, then drops the oldest until both bounds hold (the newest always stays). */
+  put(uid: string, stored: StoredDecision): void {
+    this.byUid.set(uid, stored);
+    this.nodeEntries += stored.nodeCount;
+    while (this.byUid.size > this.maxPods || (this.nodeEntries > this.maxNodeEntries && this.byUid.size > 1)) {
+      const [oldestUid, oldest] = this.byUid.entries().next().value as [string, StoredDecision];
       this.byUid.delete(oldestUid);
-      this.nodeEntries -= oldest.nodes.length;
+      this.nodeEntries -= oldest.nodeCount;
     }
+  }
+}
+
+/**
+ * The last decision per pod uid, in two bounded tiers so memory does not grow with the number of
+ * pods ever scheduled: decisions of pods still waiting (Unschedulable, gated, Error), whose "why
+ * Pending?" matters most, are pinned and only give way to other waiting pods; every other decision
+ * is recent history, oldest evicted first. `release` moves a pinned decision to history once its
+ * pod is bound elsewhere, deleted or no longer ours. Scored node entries are stored packed and
+ * rebuilt by `get` (equal data, new objects). An evicted decision is simply absent: `get` answers
+ * undefined, which readers present as "not kept".
+ */
+export class DecisionTraceStore {
+  private readonly recent = new TraceTier(MAX_TRACED_PODS, MAX_TRACED_NODE_ENTRIES);
+  private readonly pending = new TraceTier(MAX_PINNED_TRACED_PODS, MAX_PINNED_NODE_ENTRIES);
+
+  record(decision: SchedulingDecision): void {
+    const uid = decision.podUid;
+    this.recent.take(uid);
+    this.pending.take(uid);
+    const packed = pack(decision.nodes);
+    const stored: StoredDecision = { decision: packed ? { ...decision, nodes: NO_NODES } : decision, packed, nodeCount: decision.nodes.length };
+    (decision.outcome === 'Scheduled' ? this.recent : this.pending).put(uid, stored);
+  }
+
+  /** The pod no longer waits for this scheduler: its pinned decision becomes ordinary history. */
+  release(podUid: string): void {
+    const stored = this.pending.take(podUid);
+    if (stored) this.recent.put(podUid, stored);
   }
 
   get(podUid: string): SchedulingDecision | undefined {
-    return this.byUid.get(podUid);
+    const stored = this.pending.byUid.get(podUid) ?? this.recent.byUid.get(podUid);
+    if (!stored) return undefined;
+    return stored.packed ? { ...stored.decision, nodes: unpack(stored.packed) } : stored.decision;
   }
 
   size(): number {
-    return this.byUid.size;
+    return this.recent.byUid.size + this.pending.byUid.size;
+  }
+
+  /** Decisions pinned because their pod still waits. */
+  pinnedCount(): number {
+    return this.pending.byUid.size;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Container, Node, Pod, Typed } from '../api/types';
+import type { Container, Node, Pod, Taint, Typed } from '../api/types';
 
 type ContainerPort = NonNullable<Container['ports']>[number];
 import { accumulate, emptyVector, nodeAllocatable, podResources, type NodeAllocatable, type ResourceVector } from './resources';
@@ -35,6 +35,8 @@ export function portsConflict(used: readonly HostPort[], wanted: readonly HostPo
   return false;
 }
 
+const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** A phase in which the scheduler (and kubectl describe node) still counts the pod on its node. */
 export function isNonTerminalPod(pod: Pod): boolean {
   const phase = pod.status?.phase;
@@ -55,6 +57,21 @@ export class NodeInfo {
   readonly pods: Typed<Pod>[] = [];
   readonly usedPorts: HostPort[] = [];
   readonly name: string;
+  /**
+   * Copies of the numbers Fit and BalancedAllocation read for every node of every cycle, held in
+   * this object so the hot loops do not chase `allocatable`, `requested` and `pods` (cache misses
+   * dominate on clusters with thousands of nodes).
+   */
+  readonly allocMilliCPU: number;
+  readonly allocMemoryBytes: number;
+  readonly allowedPodNumber: number;
+  /** The node's labels, taints and cordon flag, for the same reason (a Node change makes a new NodeInfo). */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly taints: readonly Taint[] | undefined;
+  readonly unschedulable: boolean;
+  podCount = 0;
+  requestedMilliCPU = 0;
+  requestedMemoryBytes = 0;
 
   constructor(
     readonly node: Typed<Node>,
@@ -62,6 +79,12 @@ export class NodeInfo {
   ) {
     this.name = node.metadata.name;
     this.allocatable = nodeAllocatable(node);
+    this.allocMilliCPU = this.allocatable.milliCPU;
+    this.allocMemoryBytes = this.allocatable.memoryBytes;
+    this.allowedPodNumber = this.allocatable.allowedPodNumber;
+    this.labels = node.metadata.labels ?? NO_LABELS;
+    this.taints = node.spec?.taints;
+    this.unschedulable = Boolean(node.spec?.unschedulable);
     for (const pod of pods) this.addPod(pod);
   }
 
@@ -71,6 +94,7 @@ export class NodeInfo {
     this.nonZeroMilliCPU += r.nonZeroMilliCPU;
     this.nonZeroMemoryBytes += r.nonZeroMemoryBytes;
     this.pods.push(pod);
+    this.mirror();
     this.usedPorts.push(...podHostPorts(pod));
   }
 
@@ -83,11 +107,18 @@ export class NodeInfo {
     accumulate(this.requested, r.requests, -1);
     this.nonZeroMilliCPU -= r.nonZeroMilliCPU;
     this.nonZeroMemoryBytes -= r.nonZeroMemoryBytes;
+    this.mirror();
     for (const port of podHostPorts(removed)) {
       const i = this.usedPorts.findIndex((u) => u.protocol === port.protocol && u.port === port.port && u.hostIP === port.hostIP);
       if (i >= 0) this.usedPorts.splice(i, 1);
     }
     return true;
+  }
+
+  private mirror(): void {
+    this.podCount = this.pods.length;
+    this.requestedMilliCPU = this.requested.milliCPU;
+    this.requestedMemoryBytes = this.requested.memoryBytes;
   }
 
   clone(): NodeInfo {

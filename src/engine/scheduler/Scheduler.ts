@@ -124,12 +124,12 @@ export class Scheduler implements Controller {
     const uid = pod.metadata.uid ?? '';
     const accounted = (p: Pod | undefined) => Boolean(p?.spec?.nodeName) && isNonTerminalPod(p!);
     if (change.type === 'deleted') {
-      this.queue.forget(uid);
+      this.forget(uid);
       if (accounted(old ?? pod)) this.move({ type: 'AssignedPodDelete', pod: old ?? pod }, view);
       return;
     }
     if (pod.spec?.nodeName) {
-      this.queue.forget(uid);
+      this.forget(uid);
       const wasAccounted = change.type === 'modified' && accounted(old);
       if (!wasAccounted && accounted(pod)) this.move({ type: 'AssignedPodAdd', pod }, view);
       else if (wasAccounted && !accounted(pod)) this.move({ type: 'AssignedPodDelete', pod: old! }, view);
@@ -137,10 +137,16 @@ export class Scheduler implements Controller {
       return;
     }
     if (!isResponsible(pod)) {
-      this.queue.forget(uid);
+      this.forget(uid);
       return;
     }
     if (change.type === 'added' || !old || specOrMetaChanged(old, pod)) this.queue.activate(pod);
+  }
+
+  /** The pod left our hands (bound, deleted, not ours): drop it from the queue, unpin its decision. */
+  private forget(uid: string): void {
+    this.queue.forget(uid);
+    this.traces.release(uid);
   }
 
   private resolve(view: StoreView, e: UnschedulableEntry): Typed<Pod> | undefined {

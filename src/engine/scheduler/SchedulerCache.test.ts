@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Pod, Typed } from '../api/types';
+import { SchedulerCache } from './SchedulerCache';
 import { selectorFromSet } from '../api/labels';
 import { clusterOf, makeNode, makePod } from './testFixtures';
 
@@ -35,5 +38,52 @@ describe('SchedulerCache', () => {
     cache.onChange({ type: 'modified', object: deleting, old: w1 });
     expect(cache.matchingCounts('default', web).get('n1')).toBeUndefined();
     expect(cache.podsMatching(['default'], web)).toHaveLength(2);
+  });
+
+  it('keeps cached NodeInfos equal to a rebuild while bound pods are updated, finish, move and go', () => {
+    const summary = (cache: SchedulerCache, node: string) => {
+      const info = cache.nodeInfo(node)!;
+      return { pods: info.pods.map((p) => p.metadata.name), requested: info.requested, cpu: info.nonZeroMilliCPU, mem: info.nonZeroMemoryBytes, ports: info.usedPorts };
+    };
+    const op = fc.record({ pod: fc.integer({ min: 0, max: 5 }), kind: fc.constantFrom('status', 'status', 'status', 'fail', 'delete', 'create', 'resize', 'relabel', 'terminate') });
+    const web = selectorFromSet({ app: 'web' });
+    const counts = (cache: SchedulerCache) => [...cache.matchingCounts('default', web)].sort();
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const nodes = ['n1', 'n2'];
+        const pods = Array.from({ length: 6 }, (_, i) => makePod(`p${i}`, { node: nodes[i % 2], labels: { app: i % 3 ? 'web' : 'db' }, requests: { cpu: `${100 + i}m`, memory: '64Mi' }, hostPort: i === 0 ? 8080 : undefined }));
+        const { store, cache } = clusterOf([makeNode('n1'), makeNode('n2'), ...pods]);
+        counts(cache); // a counter that exists before the changes, so they update it incrementally
+        let n = 0;
+        for (const o of ops) {
+          for (const node of nodes) cache.nodeInfo(node); // keep them cached so updates go through the incremental path
+          const current = store.get<Pod>('Pod', 'default', `p${o.pod}`);
+          if (o.kind === 'create' || !current) {
+            if (current) continue;
+            const pod = makePod(`p${o.pod}`, { node: nodes[n++ % 2], requests: { cpu: '50m' } });
+            store.put(pod);
+            cache.onChange({ type: 'added', object: pod });
+            continue;
+          }
+          if (o.kind === 'delete') {
+            store.remove(current);
+            cache.onChange({ type: 'deleted', object: current, old: current });
+            continue;
+          }
+          const next = structuredClone(current) as Typed<Pod>;
+          next.status = { ...next.status, phase: o.kind === 'fail' ? 'Failed' : 'Running', podIP: `10.0.0.${n++}` };
+          if (o.kind === 'resize') next.spec!.containers[0].resources = { requests: { cpu: `${200 + n}m` } };
+          if (o.kind === 'relabel') next.metadata.labels = { app: next.metadata.labels?.app === 'web' ? 'db' : 'web' };
+          if (o.kind === 'terminate') next.metadata.deletionTimestamp = '2026-01-01T00:05:00Z';
+          store.put(next);
+          cache.onChange({ type: 'modified', object: next, old: current });
+          const fresh = new SchedulerCache();
+          fresh.rebuild(store);
+          for (const node of nodes) expect(summary(cache, node)).toEqual(summary(fresh, node));
+          expect(counts(cache)).toEqual(counts(fresh));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
 import { NodeInfo, isNonTerminalPod } from './NodeInfo';
 import { hasAnyPodAffinity, hasRequiredAntiAffinity } from './affinityTerms';
+import { deepEqual } from '../util/clone';
 
 type PodMap = Map<string, Typed<Pod>>;
 
@@ -76,9 +77,11 @@ export class SchedulerCache {
     if (obj.kind !== 'Pod') return;
     const old = change.old as Typed<Pod> | undefined;
     const pod = obj as Typed<Pod>;
-    if (old) this.indexPod(old, -1);
-    if (change.type !== 'deleted') this.indexPod(pod, 1);
-    else this.indexPod(pod, -1);
+    // Most changes are status writes to bound pods; they leave every selector count as it was.
+    const counted = !(old && change.type === 'modified' && sameCountedPlacement(old, pod));
+    if (old) this.indexPod(old, -1, counted);
+    if (change.type !== 'deleted') this.indexPod(pod, 1, counted);
+    else this.indexPod(pod, -1, counted);
     // The store now reflects this pod; an assumed copy of it is no longer needed.
     const uid = uidOf(pod);
     const assumed = this.assumed.get(uid);
@@ -86,10 +89,18 @@ export class SchedulerCache {
       this.assumed.delete(uid);
       this.infos.delete(assumed.spec!.nodeName!);
     }
-    for (const p of [old, pod]) {
-      const node = p?.spec?.nodeName;
-      if (node) this.infos.delete(node);
+    const oldNode = old?.spec?.nodeName;
+    if (change.type === 'modified' && oldNode && oldNode === pod.spec?.nodeName && this.assumed.size === 0 && isNonTerminalPod(old!) && isNonTerminalPod(pod)) {
+      // A bound pod's update (mostly kubelet status writes): the store moved it to the end of the
+      // node's pods, and so does remove + add, so the cached NodeInfo stays equal to a rebuild.
+      const info = this.infos.get(oldNode);
+      if (info && !info.removePod(old!)) this.infos.delete(oldNode);
+      else info?.addPod(pod);
+      return;
     }
+    if (oldNode) this.infos.delete(oldNode);
+    const node = pod.spec?.nodeName;
+    if (node) this.infos.delete(node);
   }
 
   private addNodeName(name: string): void {
@@ -103,7 +114,7 @@ export class SchedulerCache {
     this.nodeOrder = this.nodeOrder.filter((n) => n !== name);
   }
 
-  private indexPod(pod: Typed<Pod>, sign: 1 | -1): void {
+  private indexPod(pod: Typed<Pod>, sign: 1 | -1, counted = true): void {
     const uid = uidOf(pod);
     const nominatedNode = !pod.spec?.nodeName ? pod.status?.nominatedNodeName : undefined;
     if (nominatedNode) {
@@ -112,7 +123,7 @@ export class SchedulerCache {
     }
     if (!isAccounted(pod)) return;
     const ns = pod.metadata.namespace ?? 'default';
-    for (const counter of this.counters.values()) if (counter.namespace === ns) counter.update(pod, sign);
+    if (counted) for (const counter of this.counters.values()) if (counter.namespace === ns) counter.update(pod, sign);
     if (sign > 0) {
       mapOf(this.byNamespace, ns).set(uid, pod);
       for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) mapOf(this.byLabel, labelKey(ns, k, v)).set(uid, pod);
@@ -249,6 +260,18 @@ export class SchedulerCache {
   get store(): StoreView | undefined {
     return this.view;
   }
+}
+
+/** Same namespace, node, labels, accounting and deletion state: what SelectorCounter.update reads. */
+function sameCountedPlacement(old: Typed<Pod>, pod: Typed<Pod>): boolean {
+  return (
+    old.metadata.uid === pod.metadata.uid &&
+    (old.metadata.namespace ?? 'default') === (pod.metadata.namespace ?? 'default') &&
+    old.spec?.nodeName === pod.spec?.nodeName &&
+    isAccounted(old) === isAccounted(pod) &&
+    Boolean(old.metadata.deletionTimestamp) === Boolean(pod.metadata.deletionTimestamp) &&
+    (old.metadata.labels === pod.metadata.labels || deepEqual(old.metadata.labels, pod.metadata.labels))
+  );
 }
 
 /** Selectors the cache keeps per-node counts for; beyond this the least recently used is dropped. */

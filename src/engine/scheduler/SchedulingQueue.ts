@@ -96,13 +96,22 @@ export class SchedulingQueue {
    */
   moveOnEvent(event: ClusterEvent, resolve: (e: UnschedulableEntry) => Typed<Pod> | undefined, hint: (plugin: string, pod: Typed<Pod>, event: ClusterEvent) => boolean): number {
     let moved = 0;
-    for (const entry of [...this.unschedulable.values()]) {
+    // Iterating the live map is safe: only the visited entry is ever removed, and nothing is added.
+    for (const entry of this.unschedulable.values()) {
       const pod = resolve(entry);
       if (!pod) {
         this.unschedulable.delete(entry.uid);
         continue;
       }
-      const worth = entry.plugins.size === 0 || [...entry.plugins].some((p) => hint(p, pod, event));
+      let worth = entry.plugins.size === 0;
+      if (!worth) {
+        for (const p of entry.plugins) {
+          if (hint(p, pod, event)) {
+            worth = true;
+            break;
+          }
+        }
+      }
       if (!worth) continue;
       this.activate(pod);
       moved++;

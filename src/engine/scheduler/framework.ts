@@ -43,6 +43,18 @@ export class CycleState {
   private readonly data = new Map<string, unknown>();
   /** Plugins whose PreFilter returned Skip: their Filter does not run. */
   readonly skipFilterPlugins = new Set<string>();
+  /** The filter plugins that run, memoized per plugin list (Filter runs for every node of a cycle). */
+  private filters: { from: readonly SchedulerPlugin[]; skipped: number; run: SchedulerPlugin[] } | undefined;
+
+  /** `plugins` with a Filter, minus the skipped ones, in order. */
+  filterPlugins(plugins: readonly SchedulerPlugin[]): readonly SchedulerPlugin[] {
+    const memo = this.filters;
+    // skipFilterPlugins only grows (PreFilter adds to it), so its size tells whether the memo is current.
+    if (memo && memo.from === plugins && memo.skipped === this.skipFilterPlugins.size) return memo.run;
+    const run = plugins.filter((pl) => pl.filter && !this.skipFilterPlugins.has(pl.name));
+    this.filters = { from: plugins, skipped: this.skipFilterPlugins.size, run };
+    return run;
+  }
 
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;

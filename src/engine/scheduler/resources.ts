@@ -175,19 +175,33 @@ export interface PodResourceSummary {
   readonly nonZeroMemoryBytes: number;
 }
 
-// Stored pods are immutable: one computation per stored object.
+// Stored objects are immutable: one computation per pod spec.
 const summaryCache = new WeakMap<object, PodResourceSummary>();
 
 /** NodeInfo.calculateResource: requests plus the non-zero cpu/memory used by least-allocated scoring. */
 export function podResources(pod: Pod): PodResourceSummary {
-  const cached = summaryCache.get(pod);
+  // Scoring asks once per node for the same pod: a one-entry memo spares the WeakMap lookups.
+  if (pod === lastPod) return lastSummary!;
+  const summary = podResourcesUncached(pod);
+  lastPod = pod;
+  lastSummary = summary;
+  return summary;
+}
+
+let lastPod: Pod | undefined;
+let lastSummary: PodResourceSummary | undefined;
+
+function podResourcesUncached(pod: Pod): PodResourceSummary {
+  // Keyed by spec, the only input: a status write shares the spec object, so it stays a hit.
+  const key: object = pod.spec ?? pod;
+  const cached = summaryCache.get(key);
   if (cached) return cached;
   const requests = vectorOf(podRequestsList(pod));
   const podLevel = parseList(podLevelResources(pod)?.requests);
   // With pod-level requests, only a resource missing at both levels gets a default (getNonMissingContainerRequests).
   const nonZero = podLevel.size > 0 ? nonZeroWithPodLevel(pod, requests) : vectorOf(podResourceList(pod, 'requests', true));
   const summary: PodResourceSummary = { requests, nonZeroMilliCPU: nonZero.milliCPU, nonZeroMemoryBytes: nonZero.memoryBytes };
-  summaryCache.set(pod, summary);
+  summaryCache.set(key, summary);
   return summary;
 }
 
@@ -202,7 +216,10 @@ function nonZeroWithPodLevel(pod: Pod, requests: ResourceVector): ResourceVector
 
 /** True when the pod requests nothing at all (NodeResourcesFit then only checks the pod count). */
 export function requestsNothing(v: ResourceVector): boolean {
-  return v.milliCPU === 0 && v.memoryBytes === 0 && v.ephemeralStorageBytes === 0 && Object.keys(v.scalar).length === 0;
+  if (v.milliCPU !== 0 || v.memoryBytes !== 0 || v.ephemeralStorageBytes !== 0) return false;
+  // No Object.keys: NodeResourcesFit's filter calls this for every node.
+  for (const _ in v.scalar) return false;
+  return true;
 }
 
 const allocatableCache = new WeakMap<object, NodeAllocatable>();

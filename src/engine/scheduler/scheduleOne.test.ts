@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createRng } from '../random/Rng';
 import { clusterOf, makeNode, makePod } from './testFixtures';
 import { defaultPlugins } from './Scheduler';
-import { numFeasibleNodesToFind, SchedulingAlgorithm, ERR_NO_NODES_AVAILABLE } from './scheduleOne';
+import { numFeasibleNodesToFind, SchedulingAlgorithm, ERR_NO_NODES_AVAILABLE, topIndexes } from './scheduleOne';
 
 describe('numFeasibleNodesToFind', () => {
   it('checks every node below 100 and an adaptive share above', () => {
@@ -60,5 +61,16 @@ describe('SchedulingAlgorithm', () => {
     const algorithm = new SchedulingAlgorithm(defaultPlugins());
     expect(algorithm.schedule(h, makePod('low', { requests: { cpu: '500m' }, priority: 1 }), createRng(1)).nodeName).toBeUndefined();
     expect(algorithm.schedule(h, makePod('high', { requests: { cpu: '500m' }, priority: 1000 }), createRng(1)).nodeName).toBe('a');
+  });
+});
+
+describe('topIndexes', () => {
+  it('equals a full sort by (total desc, index asc) cut to the count', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 120 }), fc.integer({ min: 1, max: 60 }), (totals, count) => {
+        const sorted = totals.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b).slice(0, count);
+        expect(topIndexes(totals, count)).toEqual(sorted);
+      }),
+    );
   });
 });

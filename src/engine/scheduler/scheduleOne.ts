@@ -6,6 +6,8 @@ import type { NodeInfo } from './NodeInfo';
 import type { FilterVerdict, NodeDecision, PluginScore } from './DecisionTrace';
 
 const NO_PODS: readonly Typed<Pod>[] = [];
+/** Shared by every passing node (read-only): a filter pass is the hot path of a cycle. */
+const FILTER_SUCCESS: FilterRun = Object.freeze({ status: Object.freeze({ code: 'Success', reasons: Object.freeze([]) as unknown as string[] }) as Status });
 
 /** ErrNoNodesAvailable. */
 export const ERR_NO_NODES_AVAILABLE = 'no nodes available to schedule pods';
@@ -69,17 +71,42 @@ export class SchedulingAlgorithm {
     private readonly algo: AlgorithmState = { nextStartNodeIndex: 0 },
   ) {}
 
+  /**
+   * Per-cycle buffers reused across cycles (a cycle scores hundreds of nodes per plugin): only
+   * indexes below the cycle's node count are meaningful, and nothing keeps them past the cycle.
+   */
+  private readonly scratchBuffers: number[][] = [];
+  private readonly nodeScorePool: NodeScore[] = [];
+
+  private scratch(slot: number): number[] {
+    return (this.scratchBuffers[slot] ??= []);
+  }
+
+  /** One NodeScore per feasible node, reused by every plugin (NormalizeScore rewrites .score in place). */
+  private nodeScores(feasible: readonly NodeInfo[]): NodeScore[] {
+    const pool = this.nodeScorePool;
+    const out = new Array<NodeScore>(feasible.length);
+    for (let i = 0; i < feasible.length; i++) {
+      const s = (pool[i] ??= { name: '', score: 0 }) as { name: string; score: number };
+      s.name = feasible[i].name;
+      s.score = 0;
+      out[i] = s;
+    }
+    return out;
+  }
+
   /** RunFilterPlugins: filters in order, stopping at the first rejection. */
   runFilters(h: SchedulingHandle, state: CycleState, pod: Typed<Pod>, node: NodeInfo): FilterRun {
-    for (const pl of this.plugins) {
-      if (!pl.filter || state.skipFilterPlugins.has(pl.name)) continue;
-      const s = pl.filter(h, state, pod, node);
+    const filters = state.filterPlugins(this.plugins);
+    for (let i = 0; i < filters.length; i++) {
+      const pl = filters[i];
+      const s = pl.filter!(h, state, pod, node);
       if (s && s.code !== 'Success') {
         const status = { ...s, plugin: pl.name };
         return { status, verdict: { plugin: pl.name, code: s.code, reasons: s.reasons } };
       }
     }
-    return { status: { code: 'Success', reasons: [] } };
+    return FILTER_SUCCESS;
   }
 
   /**
@@ -162,15 +189,34 @@ export class SchedulingAlgorithm {
     const numToFind = numFeasibleNodesToFind(candidates.length);
     const feasible: NodeInfo[] = [];
     const rejected: NodeDecision[] = [];
+    const filters = state.filterPlugins(this.plugins);
+    let lastRejection: FilterRun | undefined;
     let processed = 0;
-    const start = this.algo.nextStartNodeIndex % candidates.length;
-    for (let i = 0; i < candidates.length && feasible.length < numToFind; i++) {
-      const name = candidates[(start + i) % candidates.length];
+    const numCandidates = candidates.length;
+    let at = this.algo.nextStartNodeIndex % numCandidates;
+    for (let i = 0; i < numCandidates && feasible.length < numToFind; i++, at = at + 1 === numCandidates ? 0 : at + 1) {
+      const name = candidates[at];
       const info = h.cache.nodeInfo(name);
       if (!info) continue;
       processed++;
-      const run = this.runFiltersWithNominated(h, state, pod, info);
-      if (run.status.code === 'Success') feasible.push(info);
+      // RunFilterPlugins inlined: this loop runs for hundreds of nodes per pod.
+      let run: FilterRun | undefined;
+      if (h.cache.hasNominatedPods(name)) {
+        run = this.runFiltersWithNominated(h, state, pod, info);
+        if (run.status.code === 'Success') run = undefined;
+      } else {
+        for (let f = 0; f < filters.length; f++) {
+          const pl = filters[f];
+          const s = pl.filter!(h, state, pod, info);
+          if (s && s.code !== 'Success') {
+            // Nodes rejected alike share one (read-only) status: a pod that fits nowhere is rejected by thousands.
+            run = lastRejection !== undefined && sameRejection(lastRejection.status, pl.name, s) ? lastRejection : { status: { ...s, plugin: pl.name }, verdict: { plugin: pl.name, code: s.code, reasons: s.reasons } };
+            lastRejection = run;
+            break;
+          }
+        }
+      }
+      if (run === undefined) feasible.push(info);
       else {
         diagnosis.nodeStatuses.set(name, run.status);
         if (run.status.plugin) diagnosis.unschedulablePlugins.add(run.status.plugin);
@@ -191,27 +237,39 @@ export class SchedulingAlgorithm {
     }
 
     // Score.
+    const n = feasible.length;
     const perPlugin: { plugin: SchedulerPlugin; raw: number[]; normalized: number[] }[] = [];
+    const totals = new Array<number>(n).fill(0);
+    const scores = this.nodeScores(feasible);
     for (const pl of this.plugins) {
       if (!pl.score || pl.scoreWeight === undefined) continue;
       const pre = pl.preScore?.(h, state, pod, feasible);
       if (pre?.code === 'Skip') continue;
-      const raw = feasible.map((info) => pl.score!(h, state, pod, info));
-      const scores: NodeScore[] = feasible.map((info, i) => ({ name: info.name, score: raw[i] }));
+      const raw = this.scratch(2 * perPlugin.length);
+      for (let i = 0; i < n; i++) scores[i].score = raw[i] = pl.score(h, state, pod, feasible[i]);
       pl.normalizeScore?.(h, state, pod, scores);
-      perPlugin.push({ plugin: pl, raw, normalized: scores.map((s) => s.score) });
+      const normalized = this.scratch(2 * perPlugin.length + 1);
+      for (let i = 0; i < n; i++) normalized[i] = scores[i].score;
+      perPlugin.push({ plugin: pl, raw, normalized });
     }
-    const totals = feasible.map((_, i) => perPlugin.reduce((sum, p) => sum + p.normalized[i] * p.plugin.scoreWeight!, 0));
-    const best = Math.max(...totals);
-    const tied = feasible.filter((_, i) => totals[i] === best);
+    // Summed plugin by plugin in order, as the reduce it replaces did (floating point).
+    for (const p of perPlugin) {
+      const weight = p.plugin.scoreWeight!;
+      const normalized = p.normalized;
+      for (let i = 0; i < n; i++) totals[i] += normalized[i] * weight;
+    }
+    let best = -Infinity;
+    for (let i = 0; i < n; i++) if (totals[i] > best) best = totals[i];
+    const tied: NodeInfo[] = [];
+    for (let i = 0; i < n; i++) if (totals[i] === best) tied.push(feasible[i]);
     // selectHost: reservoir sampling among the best; with a seeded RNG it is one uniform draw.
     const chosen = tied.length === 1 ? tied[0] : tied[rng.int(tied.length)];
-    const order = feasible.map((_, i) => i).sort((a, b) => totals[b] - totals[a] || a - b);
-    const keep = new Set(order.slice(0, MAX_TRACED_NODES));
-    keep.add(feasible.indexOf(chosen));
+    // The trace keeps the best MAX_TRACED_NODES by (total desc, index asc), plus the chosen node.
+    const top = topIndexes(totals, MAX_TRACED_NODES);
+    const chosenIndex = feasible.indexOf(chosen);
+    if (!top.includes(chosenIndex)) top.push(chosenIndex);
     const scored: NodeDecision[] = [];
-    for (const i of order) {
-      if (!keep.has(i)) continue;
+    for (const i of top) {
       const scores: PluginScore[] = perPlugin.map((p) => ({ plugin: p.plugin.name, raw: p.raw[i], normalized: p.normalized[i], weight: p.plugin.scoreWeight!, weighted: p.normalized[i] * p.plugin.scoreWeight! }));
       scored.push({ node: feasible[i].name, feasible: true, scores, totalScore: totals[i] });
     }
@@ -232,6 +290,26 @@ export class SchedulingAlgorithm {
     for (const p of narrowing ?? [status.plugin ?? '']) if (p) base.diagnosis.unschedulablePlugins.add(p);
     return { ...base, evaluatedNodes: 0, feasibleNodes: 0, omittedNodes: 0 };
   }
+}
+
+function sameRejection(previous: Status, plugin: string, s: Status): boolean {
+  if (previous.plugin !== plugin || previous.code !== s.code || previous.reasons.length !== s.reasons.length) return false;
+  for (let i = 0; i < s.reasons.length; i++) if (previous.reasons[i] !== s.reasons[i]) return false;
+  return true;
+}
+
+/** Indexes of the `count` highest totals, highest first, equal totals by index (a partial sort). */
+export function topIndexes(totals: readonly number[], count: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i];
+    if (top.length === count && !(t > totals[top[count - 1]])) continue;
+    let at = top.length;
+    while (at > 0 && totals[top[at - 1]] < t) at--;
+    if (top.length === count) top.pop();
+    top.splice(at, 0, i);
+  }
+  return top;
 }
 
 /** The FailedScheduling text for an attempt without a node, before the PostFilter part. */

@@ -11,10 +11,9 @@ export const NODE_RESOURCES_BALANCED_ALLOCATION = 'NodeResourcesBalancedAllocati
  */
 export function balancedAllocationScore(pod: Pod, node: NodeInfo): number {
   const req = podResources(pod).requests;
-  const alloc = node.allocatable;
   // Only cpu and memory are configured, so the standard deviation is |f1 - f2| / 2 (0 with one resource).
-  const cpu = alloc.milliCPU === 0 ? undefined : Math.min(1, (node.requested.milliCPU + req.milliCPU) / alloc.milliCPU);
-  const mem = alloc.memoryBytes === 0 ? undefined : Math.min(1, (node.requested.memoryBytes + req.memoryBytes) / alloc.memoryBytes);
+  const cpu = node.allocMilliCPU === 0 ? undefined : Math.min(1, (node.requestedMilliCPU + req.milliCPU) / node.allocMilliCPU);
+  const mem = node.allocMemoryBytes === 0 ? undefined : Math.min(1, (node.requestedMemoryBytes + req.memoryBytes) / node.allocMemoryBytes);
   const std = cpu !== undefined && mem !== undefined ? Math.abs((cpu - mem) / 2) : 0;
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }

@@ -25,19 +25,19 @@ export interface InsufficientResource {
 export function fitsRequest(request: ResourceVector, node: NodeInfo): InsufficientResource[] {
   // Hot path (every node of every cycle): no closures, no allocation unless something is short.
   let out: InsufficientResource[] | undefined;
-  const alloc = node.allocatable;
-  const podCount = node.pods.length;
-  if (podCount + 1 > alloc.allowedPodNumber) {
-    (out ??= []).push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: alloc.allowedPodNumber, unresolvable: false });
+  const podCount = node.podCount;
+  if (podCount + 1 > node.allowedPodNumber) {
+    (out ??= []).push({ resourceName: 'pods', reason: 'Too many pods', requested: 1, used: podCount, capacity: node.allowedPodNumber, unresolvable: false });
   }
   if (requestsNothing(request)) return out ?? NONE;
+  if (request.milliCPU > 0 && request.milliCPU > node.allocMilliCPU - node.requestedMilliCPU) {
+    (out ??= []).push(insufficient('cpu', request.milliCPU, node.requestedMilliCPU, node.allocMilliCPU));
+  }
+  if (request.memoryBytes > 0 && request.memoryBytes > node.allocMemoryBytes - node.requestedMemoryBytes) {
+    (out ??= []).push(insufficient('memory', request.memoryBytes, node.requestedMemoryBytes, node.allocMemoryBytes));
+  }
+  const alloc = node.allocatable;
   const used = node.requested;
-  if (request.milliCPU > 0 && request.milliCPU > alloc.milliCPU - used.milliCPU) {
-    (out ??= []).push(insufficient('cpu', request.milliCPU, used.milliCPU, alloc.milliCPU));
-  }
-  if (request.memoryBytes > 0 && request.memoryBytes > alloc.memoryBytes - used.memoryBytes) {
-    (out ??= []).push(insufficient('memory', request.memoryBytes, used.memoryBytes, alloc.memoryBytes));
-  }
   if (request.ephemeralStorageBytes > 0 && request.ephemeralStorageBytes > alloc.ephemeralStorageBytes - used.ephemeralStorageBytes) {
     (out ??= []).push(insufficient('ephemeral-storage', request.ephemeralStorageBytes, used.ephemeralStorageBytes, alloc.ephemeralStorageBytes));
   }
@@ -59,8 +59,11 @@ export function fitsRequest(request: ResourceVector, node: NodeInfo): Insufficie
 
 const NONE: InsufficientResource[] = [];
 
+/** The usual reasons as shared strings: a pod that fits nowhere gets one per node. */
+const INSUFFICIENT_REASONS: Readonly<Record<string, string>> = { cpu: 'Insufficient cpu', memory: 'Insufficient memory', 'ephemeral-storage': 'Insufficient ephemeral-storage' };
+
 function insufficient(name: string, requested: number, used: number, capacity: number): InsufficientResource {
-  return { resourceName: name, reason: `Insufficient ${name}`, requested, used, capacity, unresolvable: requested > capacity };
+  return { resourceName: name, reason: INSUFFICIENT_REASONS[name] ?? `Insufficient ${name}`, requested, used, capacity, unresolvable: requested > capacity };
 }
 
 /** The filter's verdict: every insufficient resource's reason; unresolvable if the pod is bigger than the node. */
@@ -80,15 +83,14 @@ export function leastRequestedScore(requested: number, capacity: number): number
 /** The least-allocated scorer over cpu and memory (weight 1 each), using non-zero requests. */
 export function leastAllocatedScore(pod: Pod, node: NodeInfo): number {
   const r = podResources(pod);
-  const alloc = node.allocatable;
   let score = 0;
   let weights = 0;
-  if (alloc.milliCPU !== 0) {
-    score += leastRequestedScore(node.nonZeroMilliCPU + r.nonZeroMilliCPU, alloc.milliCPU);
+  if (node.allocMilliCPU !== 0) {
+    score += leastRequestedScore(node.nonZeroMilliCPU + r.nonZeroMilliCPU, node.allocMilliCPU);
     weights++;
   }
-  if (alloc.memoryBytes !== 0) {
-    score += leastRequestedScore(node.nonZeroMemoryBytes + r.nonZeroMemoryBytes, alloc.memoryBytes);
+  if (node.allocMemoryBytes !== 0) {
+    score += leastRequestedScore(node.nonZeroMemoryBytes + r.nonZeroMemoryBytes, node.allocMemoryBytes);
     weights++;
   }
   return weights === 0 ? 0 : Math.trunc(score / weights);

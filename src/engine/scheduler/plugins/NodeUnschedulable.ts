@@ -16,7 +16,7 @@ function admits(pod: Pod, node: Node): boolean {
 export const NodeUnschedulable: SchedulerPlugin = {
   name: NODE_UNSCHEDULABLE,
   filter(_h, _state, pod, nodeInfo) {
-    return admits(pod, nodeInfo.node) ? undefined : unresolvable(ERR_REASON_UNSCHEDULABLE);
+    return !nodeInfo.unschedulable || admits(pod, nodeInfo.node) ? undefined : unresolvable(ERR_REASON_UNSCHEDULABLE);
   },
   isSchedulableAfter(pod: Typed<Pod>, event: ClusterEvent) {
     if (event.type === 'NodeAdd') return admits(pod, event.node);

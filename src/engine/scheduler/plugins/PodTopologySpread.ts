@@ -120,11 +120,18 @@ class PreFilterState {
     /** Per constraint: topology value → matching pods in that domain (eligible domains only). */
     readonly matchNum: Map<string, number>[],
   ) {}
+  /** minMatchNum per constraint, memoized: Filter asks for every node, and only `update` changes it. */
+  private mins: (number | undefined)[] = [];
   minMatchNum(i: number): number {
+    const memo = this.mins[i];
+    if (memo !== undefined) return memo;
     const m = this.matchNum[i];
-    if (m.size < this.constraints[i].minDomains) return 0;
-    let min = Number.MAX_SAFE_INTEGER;
-    for (const v of m.values()) if (v < min) min = v;
+    let min = 0;
+    if (m.size >= this.constraints[i].minDomains) {
+      min = Number.MAX_SAFE_INTEGER;
+      for (const v of m.values()) if (v < min) min = v;
+    }
+    this.mins[i] = min;
     return min;
   }
   clone(): PreFilterState {
@@ -133,6 +140,7 @@ class PreFilterState {
   update(h: SchedulingHandle, pod: Pod, changed: Pod, node: NodeInfo, delta: number): void {
     if ((changed.metadata?.namespace ?? 'default') !== (pod.metadata?.namespace ?? 'default')) return;
     if (!hasAllKeys(node.node, this.constraints)) return;
+    this.mins = [];
     this.constraints.forEach((c, i) => {
       if (!matchesInclusion(c, pod, node.node) || !c.selector.matches(changed.metadata?.labels ?? {})) return;
       const value = node.node.metadata.labels![c.topologyKey];
@@ -182,7 +190,7 @@ export const PodTopologySpread: SchedulerPlugin = {
   filter(_h, state, pod, nodeInfo) {
     const s = state.read<PreFilterState>(PRE_FILTER_KEY);
     if (!s || s.constraints.length === 0) return undefined;
-    const labels = nodeInfo.node.metadata.labels ?? {};
+    const labels = nodeInfo.labels;
     const podLabels = pod.metadata?.labels ?? {};
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i];
@@ -216,25 +224,31 @@ export const PodTopologySpread: SchedulerPlugin = {
     const ns = pod.metadata?.namespace ?? 'default';
     const ignored = new Set<string>();
     const domains = constraints.map(() => new Set<string>());
-    for (const info of feasible) {
-      if (requireAll && !hasAllKeys(info.node, constraints)) {
-        ignored.add(info.name);
-        continue;
+    // Plain loops: this runs over every feasible node of every cycle.
+    const keyCarried = constraints.map(() => false);
+    for (let f = 0; f < feasible.length; f++) {
+      const info = feasible[f];
+      const labels = info.labels;
+      const isIgnored = requireAll && !hasAllKeys(info.node, constraints);
+      if (isIgnored) ignored.add(info.name);
+      for (let i = 0; i < constraints.length; i++) {
+        const key = constraints[i].topologyKey;
+        if (key === LABEL_HOSTNAME) continue;
+        // Ignored nodes still count as carrying the key (below), not as domains.
+        if (key in labels) keyCarried[i] = true;
+        if (!isIgnored) domains[i].add(labels[key] ?? '');
       }
-      const labels = info.node.metadata.labels ?? {};
-      constraints.forEach((c, i) => {
-        if (c.topologyKey !== LABEL_HOSTNAME) domains[i].add(labels[c.topologyKey] ?? '');
-      });
     }
     const pairCounts = constraints.map(() => new Map<string, number>());
     const hostCounts: ReadonlyMap<string, number>[] = constraints.map(() => new Map<string, number>());
-    constraints.forEach((c, i) => {
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
       // A key no feasible node carries adds nothing to any score: skip counting it.
-      if (c.topologyKey !== LABEL_HOSTNAME && !feasible.some((info) => c.topologyKey in (info.node.metadata.labels ?? {}))) return;
+      if (c.topologyKey !== LABEL_HOSTNAME && !keyCarried[i]) continue;
       const counts = matchingCountsByNode(h, c.selector, ns);
       if (c.topologyKey === LABEL_HOSTNAME) {
         hostCounts[i] = counts;
-        return;
+        continue;
       }
       for (const v of domains[i]) pairCounts[i].set(v, 0);
       for (const [nodeName, n] of counts) {
@@ -245,21 +259,22 @@ export const PodTopologySpread: SchedulerPlugin = {
         const value = info.node.metadata.labels?.[c.topologyKey] ?? '';
         if (pairCounts[i].has(value)) pairCounts[i].set(value, pairCounts[i].get(value)! + n);
       }
-    });
+    }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : domains[i].size) + 2));
     state.write(PRE_SCORE_KEY, { constraints, ignored, pairCounts, hostCounts, weights } satisfies PreScoreState);
     return undefined;
   },
   score(_h, state, _pod, nodeInfo) {
     const s = state.read<PreScoreState>(PRE_SCORE_KEY);
-    if (!s || s.ignored.has(nodeInfo.name)) return 0;
-    const labels = nodeInfo.node.metadata.labels ?? {};
+    if (!s || (s.ignored.size > 0 && s.ignored.has(nodeInfo.name))) return 0;
+    const labels = nodeInfo.labels;
     let score = 0;
-    s.constraints.forEach((c, i) => {
-      if (!(c.topologyKey in labels)) return;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!(c.topologyKey in labels)) continue;
       const count = c.topologyKey === LABEL_HOSTNAME ? (s.hostCounts[i].get(nodeInfo.name) ?? 0) : (s.pairCounts[i].get(labels[c.topologyKey]) ?? 0);
       score += count * s.weights[i] + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   },
   normalizeScore(_h, state, _pod, scores) {

@@ -27,12 +27,14 @@ export const TaintToleration: SchedulerPlugin = {
   name: TAINT_TOLERATION,
   scoreWeight: 3,
   filter(_h, _state, pod, nodeInfo) {
-    return untolerated(pod, nodeInfo.node) ? unresolvable(ERR_REASON_UNTOLERATED) : undefined;
+    return nodeInfo.taints && findUntoleratedTaint(nodeInfo.taints, pod.spec?.tolerations, isDoNotScheduleTaint) ? unresolvable(ERR_REASON_UNTOLERATED) : undefined;
   },
   score(_h, _state, pod, nodeInfo) {
+    const taints = nodeInfo.taints;
+    if (!taints || taints.length === 0) return 0;
     const tolerations = preferNoScheduleTolerations(pod);
     let count = 0;
-    for (const taint of nodeInfo.node.spec?.taints ?? []) {
+    for (const taint of taints) {
       if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
     }
     return count;
