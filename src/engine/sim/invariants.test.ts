@@ -201,9 +201,13 @@ describe('checkInvariants', () => {
   it('flags a timer left in the past', () => {
     const { sim } = setup();
     sim.advance(10_000);
-    const clock = sim.clock as unknown as { push(t: object): void; pending: Map<string, number> };
-    clock.push({ dueMs: 5, seq: 1e9, target: 'x', key: 'k' });
-    clock.pending.set('x\u0000k', 5);
+    type Slot = { dueMs: number; refs: number };
+    const clock = sim.clock as unknown as { push(dueMs: number, seq: number, slot: Slot): void; slots: Map<string, Map<string, Slot>> };
+    sim.clock.schedule('x', 'k', 1e12);
+    const slot = clock.slots.get('x')!.get('k')!;
+    slot.dueMs = 5;
+    slot.refs++;
+    clock.push(5, 1e9, slot);
     sim.store.resourceVersion++;
     expect(violation(() => sim.drain())).toMatch(/timers-not-in-past: a timer is due at 5ms but the clock is at 10000ms/);
   });
