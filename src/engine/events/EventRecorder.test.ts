@@ -103,6 +103,24 @@ describe('EventRecorder bookkeeping', () => {
     expect(lru.size).toBe(3);
   });
 
+  it('peek leaves the order alone; delete and values keep the list consistent', () => {
+    const lru = new Lru<number>(Infinity);
+    for (const [k, v] of [['a', 1], ['b', 2], ['c', 3], ['d', 4]] as const) lru.set(k, v);
+    expect(lru.peek('a')).toBe(1);
+    lru.delete('c');
+    lru.delete('missing');
+    lru.get('b');
+    expect([...lru.values()]).toEqual([1, 4, 2]);
+    expect(lru.oldestEntry()?.key).toBe('a');
+    lru.delete('a');
+    lru.delete('d');
+    lru.delete('b');
+    expect([...lru.values()]).toEqual([]);
+    expect(lru.oldestEntry()).toBeUndefined();
+    lru.set('e', 5);
+    expect([...lru.values()]).toEqual([5]);
+  });
+
   it('agrees with a naive LRU under random use', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 })), { maxLength: 300 }), (ops) => {

@@ -45,43 +45,90 @@ interface ObservedEvent { count: number; firstTimestampMs: number; name: string 
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
 interface SpamBucket { tokenMs: number; lastMs: number }
 
-/** A Map used as an LRU: reads move the entry to the back, inserts evict from the front past the cap. */
+interface LruEntry<V> {
+  readonly key: string;
+  value: V;
+  older: LruEntry<V> | undefined;
+  newer: LruEntry<V> | undefined;
+}
+
+/**
+ * An exact LRU: a Map of entries threaded on a doubly linked list, oldest first. A hit relinks two
+ * pointers; moving an entry by deleting and re-inserting it in a Map of 65k keys cost microseconds
+ * per event (the Map's tombstones and rehashes).
+ */
 export class Lru<V> {
-  private readonly map = new Map<string, V>();
-  /**
-   * A live iterator that walks the map oldest-first. Evicting through it skips each deleted slot
-   * once; `keys().next()` from the start would rescan every slot freed by moves (quadratic).
-   */
-  private oldest: Iterator<string> | undefined;
+  private readonly map = new Map<string, LruEntry<V>>();
+  private oldest: LruEntry<V> | undefined;
+  private newest: LruEntry<V> | undefined;
   constructor(private readonly cap: number) {}
   get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
+    const entry = this.map.get(key);
+    if (entry === undefined) return undefined;
+    this.touch(entry);
+    return entry.value;
   }
-  /** Stores a value; the key becomes the newest. After `get(key)` it already is, so only the value changes. */
+  /** Stores a value; the key becomes the newest. */
   set(key: string, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
+    const entry = this.map.get(key);
+    if (entry !== undefined) {
+      entry.value = value;
+      this.touch(entry);
+      return;
+    }
+    const added: LruEntry<V> = { key, value, older: this.newest, newer: undefined };
+    if (this.newest) this.newest.newer = added;
+    else this.oldest = added;
+    this.newest = added;
+    this.map.set(key, added);
     if (this.map.size > this.cap) this.evictOldest();
   }
-  /** Replaces the value of the key a `get` just returned (already the newest): no reordering needed. */
+  /** Replaces the value of the key a `get` just returned (already the newest). */
   replaceNewest(key: string, value: V): void {
-    this.map.set(key, value);
+    this.set(key, value);
   }
   get size(): number {
     return this.map.size;
   }
+  /** Reads without making the key the newest. */
+  peek(key: string): V | undefined {
+    return this.map.get(key)?.value;
+  }
+  delete(key: string): void {
+    const entry = this.map.get(key);
+    if (entry === undefined) return;
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    this.map.delete(key);
+  }
+  /** The oldest entry's key and value, or undefined when empty. */
+  oldestEntry(): { readonly key: string; readonly value: V } | undefined {
+    return this.oldest;
+  }
+  /** Values, least recently used first. */
+  *values(): IterableIterator<V> {
+    for (let e = this.oldest; e !== undefined; e = e.newer) yield e.value;
+  }
+  private touch(entry: LruEntry<V>): void {
+    if (entry === this.newest) return;
+    // Unlink (entry is not the newest, so it has a newer neighbour).
+    entry.newer!.older = entry.older;
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    entry.older = this.newest;
+    entry.newer = undefined;
+    this.newest!.newer = entry;
+    this.newest = entry;
+  }
   private evictOldest(): void {
-    let next = this.oldest?.next();
-    if (!next || next.done) {
-      this.oldest = this.map.keys();
-      next = this.oldest.next();
-    }
-    this.map.delete(next.value as string);
+    const victim = this.oldest;
+    if (!victim) return;
+    this.oldest = victim.newer;
+    if (this.oldest) this.oldest.older = undefined;
+    else this.newest = undefined;
+    this.map.delete(victim.key);
   }
 }
 
@@ -102,7 +149,7 @@ export class EventRecorder {
    * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
    * record() never go back (they come from the virtual clock).
    */
-  private readonly stored = new Map<string, EventRecord>();
+  private readonly stored = new Lru<EventRecord>(Infinity);
   private seq = 0;
   private nameCounter = 0;
   /** Emissions accepted since the last drain; the simulation forwards these as the event stream. */
@@ -113,13 +160,12 @@ export class EventRecorder {
     const { event, cacheKey } = this.aggregate(input, nowMs);
     const observation = this.observe(event, cacheKey, nowMs);
     if (this.filtered(event, nowMs)) return undefined;
-    const existing = this.stored.get(cacheKey);
+    const existing = this.stored.peek(cacheKey);
     if (existing && nowMs - existing.lastTimestampMs < EVENT_TTL_MS) {
       existing.count = observation.count;
       existing.lastTimestampMs = nowMs;
       existing.message = event.message;
       existing.seq = this.seq++;
-      this.stored.delete(cacheKey);
       this.stored.set(cacheKey, existing);
       this.fresh.push(existing);
       return existing;
@@ -148,15 +194,13 @@ export class EventRecorder {
 
   /** Drops events whose last occurrence is older than the TTL (and, over the cap, the least recently updated down to 90 %). */
   expire(nowMs: number, overCap = false): void {
-    for (const [key, rec] of this.stored) {
-      if (nowMs - rec.lastTimestampMs < EVENT_TTL_MS) break;
-      this.stored.delete(key);
+    for (let oldest = this.stored.oldestEntry(); oldest && nowMs - oldest.value.lastTimestampMs >= EVENT_TTL_MS; oldest = this.stored.oldestEntry()) {
+      this.stored.delete(oldest.key);
     }
     if (!overCap || this.stored.size <= MAX_STORED_EVENTS) return;
     const keep = Math.floor(MAX_STORED_EVENTS * 0.9);
-    for (const key of this.stored.keys()) {
-      if (this.stored.size <= keep) return;
-      this.stored.delete(key);
+    for (let oldest = this.stored.oldestEntry(); oldest && this.stored.size > keep; oldest = this.stored.oldestEntry()) {
+      this.stored.delete(oldest.key);
     }
   }
 

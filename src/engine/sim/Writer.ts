@@ -7,7 +7,7 @@ import { isoTime, virtualMsFromIso } from '../clock/VirtualClock';
 import type { Rng } from '../random/Rng';
 import { generateName, newUid } from '../random/ids';
 import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
-import { clone, deepEqual, deepFreeze, shareEqual } from '../util/clone';
+import { clone, cloneShared, deepEqual, deepFreeze, shareEqual } from '../util/clone';
 import type { DeleteOptions } from './actions';
 import { strategyFor } from '../apiserver/strategy';
 import '../apiserver/kinds/index';
@@ -93,7 +93,7 @@ export class Writer {
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== current.metadata.resourceVersion) {
       throw new ApiError('Conflict', `Operation cannot be fulfilled on ${qualifiedResource(input.kind)} "${input.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`);
     }
-    const obj = clone(input);
+    const obj = copyAgainst(input, current);
     obj.metadata = {
       ...obj.metadata,
       uid: current.metadata.uid,
@@ -113,17 +113,14 @@ export class Writer {
       const generation = current.metadata.generation ?? 1;
       obj.metadata.generation = deepEqual(obj.spec, current.spec) ? generation : generation + 1;
     }
-    // Most updates are status writes: comparing status first ends the (always full) walk early.
-    const currentStatus = (current as { status?: unknown }).status;
-    const unchangedStatus = deepEqual((obj as { status?: unknown }).status, currentStatus);
-    if (unchangedStatus && deepEqual(obj, { ...current, metadata: { ...current.metadata, resourceVersion: obj.metadata.resourceVersion ?? current.metadata.resourceVersion } })) {
+    // copyAgainst made every part equal to current's *be* current's, so identity is equality here.
+    if (sameBodyAs(obj, current) && deepEqual(obj.metadata, { ...current.metadata, resourceVersion: obj.metadata.resourceVersion ?? current.metadata.resourceVersion })) {
       return current; // no-op writes do not bump resourceVersion, as in the apiserver
     }
     obj.metadata.resourceVersion = String(++this.store.resourceVersion);
     if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers?.length ?? 0) === 0 && !isGracefulPod(obj)) {
       return this.remove(current);
     }
-    shareWith(obj, current);
     this.commit(obj);
     this.emit({ type: 'modified', object: obj, old: current });
     return obj;
@@ -197,6 +194,46 @@ export class Writer {
   private commit(obj: KubeObject): void {
     this.store.put(this.freeze ? deepFreeze(obj) : obj);
   }
+}
+
+/**
+ * The writer's private copy of an update: metadata is fresh (the writer stamps it), every other
+ * part is copied only where it differs from the stored version and is the stored part otherwise.
+ */
+function copyAgainst(input: KubeObject, current: KubeObject): KubeObject {
+  const next = input as unknown as Record<string, unknown>, old = current as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key in next) {
+    const value = next[key];
+    if (value === undefined || key === 'metadata') continue;
+    const copy = cloneShared(value, old[key]);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  const meta: Record<string, unknown> = {};
+  const inputMeta = input.metadata as Record<string, unknown>, oldMeta = current.metadata as Record<string, unknown>;
+  for (const key in inputMeta) {
+    const value = inputMeta[key];
+    if (value === undefined) continue;
+    const copy = (SHARED_METADATA as readonly string[]).includes(key) ? cloneShared(value, oldMeta[key]) : clone(value);
+    if (key === '__proto__') Object.defineProperty(meta, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else meta[key] = copy;
+  }
+  out.metadata = meta;
+  return out as unknown as KubeObject;
+}
+
+/** Every part but metadata is the stored part (after copyAgainst, that means equal). */
+function sameBodyAs(obj: KubeObject, current: KubeObject): boolean {
+  const next = obj as unknown as Record<string, unknown>, old = current as unknown as Record<string, unknown>;
+  let count = 0;
+  for (const key in next) {
+    if (key === 'metadata' || next[key] === undefined) continue;
+    if (next[key] !== old[key]) return false;
+    count++;
+  }
+  for (const key in old) if (key !== 'metadata' && old[key] !== undefined) count--;
+  return count === 0;
 }
 
 /** Points the parts of a new object version that equal `prev`'s at prev's (stored objects are immutable). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clone, deepEqual, shareEqual } from './clone';
+import { clone, cloneShared, deepEqual, shareEqual } from './clone';
 
 /** The allocation-heavy definition deepEqual replaced (undefined properties count as absent). */
 function referenceDeepEqual(a: unknown, b: unknown): boolean {
@@ -68,5 +68,29 @@ describe('shareEqual', () => {
     expect(shared).toBe(next);
     expect(shared.list[0]).toBe(prev.list[0]);
     expect(shareEqual({ list: [{ a: 1 }] }, prev).list[0]).toBe(prev.list[0]);
+  });
+});
+
+describe('cloneShared', () => {
+  it('equals clone(next), is prev exactly when equal, and never aliases next (fast-check)', () => {
+    const json = fc.jsonValue({ maxDepth: 4 });
+    fc.assert(fc.property(json, json, fc.boolean(), (a, b, embed) => {
+      // Half the time next carries one of prev's subtrees by reference, as a status write does.
+      const prev = embed && a !== null && typeof a === 'object' && !Array.isArray(a) ? { ...(b as object), shared: a } : b;
+      const next = embed && a !== null && typeof a === 'object' && !Array.isArray(a) ? { ...(clone(b) as object), shared: a } : clone(a);
+      const out = cloneShared(next, prev);
+      expect(deepEqual(out, next)).toBe(true);
+      expect(out === prev).toBe(deepEqual(next, prev));
+      if (out !== prev && out !== null && typeof out === 'object') expect(out).not.toBe(next);
+    }), { numRuns: 500 });
+  });
+
+  it('reuses the unchanged subtrees of prev', () => {
+    const prev = { spec: { containers: [{ name: 'a' }] }, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled' }] } };
+    const next = { spec: prev.spec, status: { phase: 'Running', conditions: [{ type: 'PodScheduled' }] } };
+    const out = cloneShared(next, prev);
+    expect(out.spec).toBe(prev.spec);
+    expect(out.status.conditions).toBe(prev.status.conditions);
+    expect(out.status).not.toBe(prev.status);
   });
 });

@@ -104,3 +104,45 @@ export function shareEqual<T>(next: T, prev: unknown): T {
   for (const k in po) if (Object.prototype.hasOwnProperty.call(po, k) && po[k] !== undefined) prevCount++;
   return prevCount === nextCount ? (prev as T) : next;
 }
+
+/**
+ * A deep copy of `next` that reuses `prev`'s subtrees wherever they are equal: returns `prev` itself
+ * when the whole value equals it, and never copies a subtree that is `prev`'s own (identity is the
+ * common case: a status write carries the stored spec by reference). Like clone, it drops undefined
+ * properties. The result may share frozen parts with `prev`: never mutate below its top level.
+ */
+export function cloneShared<T>(next: T, prev: unknown): T {
+  if (next === prev || next === null || typeof next !== 'object') return next;
+  if (prev === null || typeof prev !== 'object' || Array.isArray(next) !== Array.isArray(prev)) return clone(next);
+  if (Array.isArray(next)) {
+    const pp = prev as unknown[];
+    const out: unknown[] = [];
+    let same = next.length === pp.length;
+    for (let i = 0; i < next.length; i++) {
+      const v = i < pp.length ? cloneShared(next[i], pp[i]) : clone(next[i]);
+      out.push(v);
+      if (same && v !== pp[i]) same = false;
+    }
+    return (same ? prev : out) as T;
+  }
+  const no = next as Record<string, unknown>, po = prev as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  let same = true;
+  let count = 0;
+  for (const key in no) {
+    const v = no[key];
+    if (v === undefined) continue;
+    count++;
+    const has = Object.prototype.hasOwnProperty.call(po, key);
+    const copy = has ? cloneShared(v, po[key]) : clone(v);
+    if (same && (!has || copy !== po[key])) same = false;
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else out[key] = copy;
+  }
+  if (same) {
+    let prevCount = 0;
+    for (const key in po) if (Object.prototype.hasOwnProperty.call(po, key) && po[key] !== undefined) prevCount++;
+    if (prevCount === count) return prev as T;
+  }
+  return out as T;
+}
