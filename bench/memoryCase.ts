@@ -14,13 +14,17 @@ const pods = Number(process.argv[2] ?? 100);
 const hours = Number(process.argv[3] ?? 24);
 const gc = (globalThis as { gc?: () => void }).gc;
 let postedMessages = 0;
-const host = new EngineHost(() => postedMessages++, { wallClock: new FakeWallClock() });
+const wall = new FakeWallClock();
+const host = new EngineHost(() => postedMessages++, { wallClock: wall });
 host.handle({ type: 'init', protocolVersion: PROTOCOL_VERSION, seed: 1, speed: 0 });
 host.handle({ type: 'command', requestId: 'apply', command: { type: 'apply', text: manifestFor(pods, 0.5) } });
 const samplesMB: number[] = [];
 for (let h = 0; h < hours; h++) {
   // The page steps in 10 s slices while paused; a running pacer posts the same patches per frame.
-  for (let s = 0; s < 360; s++) host.handle({ type: 'step', advanceMs: 10_000 });
+  for (let s = 0; s < 360; s++) {
+    host.handle({ type: 'step', advanceMs: 10_000 });
+    wall.advance(20); // the pacer's frame: patches, history and time-machine snapshots
+  }
   gc?.();
   samplesMB.push(Math.round(process.memoryUsage().heapUsed / 1e5) / 10);
 }
