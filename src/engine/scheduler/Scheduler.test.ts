@@ -5,6 +5,7 @@ import type { Node, Pod, Typed } from '../api/types';
 import { nodeAllocation } from '../nodes/allocation';
 import { nodeObjectFor } from '../nodes/nodeConfig';
 import { DEFAULT_SCHEDULER_NAME, type Scheduler } from './Scheduler';
+import { MAX_TRACED_PODS } from './DecisionTrace';
 import { editObject } from './testFixtures';
 
 function pod(cluster: Cluster, name: string, namespace = 'default'): Typed<Pod> {
@@ -525,5 +526,27 @@ describe('Scheduler: explain()', () => {
     expect(fit('node-1').normalized).toBeLessThan(fit('node-2').normalized);
     const best = Math.max(...scored.map((n) => n.totalScore!));
     expect(scored.find((n) => n.node === p.spec?.nodeName)!.totalScore).toBe(best);
+  });
+
+  it('keeps a Pending pod\'s decision however many pods are scheduled after it, and unpins it once the pod is gone', () => {
+    const cluster = createCluster({ seed: 1 });
+    const scheduler = cluster.sim.controller<Scheduler>(DEFAULT_SCHEDULER_NAME)!;
+    applyOk(cluster, podYaml('stuck', `spec:
+  containers:
+  - name: main
+    image: nginx
+    resources:
+      requests:
+        cpu: "64"
+`));
+    const uid = pod(cluster, 'stuck').metadata.uid!;
+    // Decisions of scheduled pods beyond the bound (recorded straight into the store: binding 5,000 real pods is slow).
+    const scheduled = scheduler.explain(uid)!;
+    for (let i = 0; i < MAX_TRACED_PODS + 10; i++) scheduler.traces.record({ ...scheduled, podUid: `other-${i}`, outcome: 'Scheduled' });
+    expect(scheduler.explain(uid)?.outcome).toBe('Unschedulable');
+    expect(scheduler.traces.pinnedCount()).toBe(1);
+    cluster.kubectl('delete pod stuck');
+    cluster.advance(1_000);
+    expect(scheduler.traces.pinnedCount()).toBe(0);
   });
 });

@@ -47,7 +47,8 @@ describe('SchedulerCache', () => {
     };
     const op = fc.record({ pod: fc.integer({ min: 0, max: 5 }), kind: fc.constantFrom('status', 'status', 'status', 'fail', 'delete', 'create', 'resize', 'relabel', 'terminate') });
     const web = selectorFromSet({ app: 'web' });
-    const counts = (cache: SchedulerCache) => [...cache.matchingCounts('default', web)].sort();
+    const db = selectorFromSet({ app: 'db' });
+    const counts = (cache: SchedulerCache) => [web, db].map((sel) => [...cache.matchingCounts('default', sel)].sort());
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const nodes = ['n1', 'n2'];
@@ -85,5 +86,21 @@ describe('SchedulerCache', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('keeps counts exact when more selectors are asked about than it keeps counters for', () => {
+    const pods = Array.from({ length: 40 }, (_, i) => makePod(`p${i}`, { node: i % 2 ? 'n1' : 'n2', labels: { app: 'web', slot: String(i % 20) } }));
+    const { store, cache } = clusterOf([makeNode('n1'), makeNode('n2'), ...pods]);
+    // 300 distinct selectors: the first ones (which count pods) are evicted, then asked for again.
+    const selectors = Array.from({ length: 300 }, (_, i) => selectorFromSet(i < 20 ? { slot: String(i) } : { app: 'web', other: String(i) }));
+    for (const sel of [...selectors, ...selectors.slice(0, 20)]) cache.matchingCounts('default', sel);
+    for (const name of ['p1', 'p2', 'p5']) {
+      const pod = store.get<Pod>('Pod', 'default', name)!;
+      store.remove(pod);
+      cache.onChange({ type: 'deleted', object: pod, old: pod });
+    }
+    const fresh = new SchedulerCache();
+    fresh.rebuild(store);
+    for (const sel of selectors.slice(0, 20)) expect([...cache.matchingCounts('default', sel)].sort()).toEqual([...fresh.matchingCounts('default', sel)].sort());
   });
 });

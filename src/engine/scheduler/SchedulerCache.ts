@@ -42,6 +42,11 @@ export class SchedulerCache {
   private readonly nominated = new Map<string, PodMap>();
   /** Per-node counts of matching pods for selectors spreading asked about, kept current incrementally. */
   private readonly counters = new Map<string, SelectorCounter>();
+  /**
+   * uid → the node a pod is counted on and the counters counting it: one lookup per pod change
+   * instead of one per counter (a namespace with 30 ReplicaSets has 30 counters).
+   */
+  private readonly memberships = new Map<string, Membership>();
 
   /** Rebuilds everything from the store (start, or a view seen for the first time). */
   rebuild(view: StoreView): void {
@@ -56,6 +61,7 @@ export class SchedulerCache {
     this.withAffinity.clear();
     this.nominated.clear();
     this.counters.clear();
+    this.memberships.clear();
     for (const node of view.list<Node>('Node')) this.addNodeName(node.metadata.name);
     for (const pod of view.list<Pod>('Pod')) this.indexPod(pod, 1);
   }
@@ -123,7 +129,7 @@ export class SchedulerCache {
     }
     if (!isAccounted(pod)) return;
     const ns = pod.metadata.namespace ?? 'default';
-    if (counted) for (const counter of this.counters.values()) if (counter.namespace === ns) counter.update(pod, sign);
+    if (counted && this.counters.size > 0) this.updateCounters(pod, uid, ns, sign);
     if (sign > 0) {
       mapOf(this.byNamespace, ns).set(uid, pod);
       for (const [k, v] of Object.entries(pod.metadata.labels ?? {})) mapOf(this.byLabel, labelKey(ns, k, v)).set(uid, pod);
@@ -135,6 +141,26 @@ export class SchedulerCache {
       this.withRequiredAntiAffinity.delete(uid);
       this.withAffinity.delete(uid);
     }
+  }
+
+  /** The pod leaves the counters counting it, then joins those of its namespace that match it now. */
+  private updateCounters(pod: Typed<Pod>, uid: string, ns: string, sign: 1 | -1): void {
+    const before = this.memberships.get(uid);
+    if (before) {
+      if (Array.isArray(before.counters)) for (const counter of before.counters) counter.decrement(before.node);
+      else before.counters.decrement(before.node);
+    }
+    let joined: SelectorCounter | SelectorCounter[] | undefined;
+    const node = pod.spec!.nodeName!;
+    if (sign > 0) {
+      for (const counter of this.counters.values()) {
+        if (counter.namespace !== ns || !counter.counts(pod)) continue;
+        counter.increment(node);
+        joined = joined === undefined ? counter : Array.isArray(joined) ? [...joined, counter] : [joined, counter];
+      }
+    }
+    if (joined) this.memberships.set(uid, { node, counters: joined });
+    else if (before) this.memberships.delete(uid);
   }
 
   /** Node names in the order the scheduler walks them (registration order, like a one-zone nodeTree). */
@@ -220,16 +246,40 @@ export class SchedulerCache {
     const key = `${namespace}\u0000${selector.toString()}`;
     let counter = this.counters.get(key);
     if (!counter) {
-      if (this.counters.size >= MAX_SELECTOR_COUNTERS) this.counters.delete(this.counters.keys().next().value as string);
+      if (this.counters.size >= MAX_SELECTOR_COUNTERS) {
+        const [oldestKey, oldest] = this.counters.entries().next().value as [string, SelectorCounter];
+        this.counters.delete(oldestKey);
+        this.forgetCounter(oldest);
+      }
       counter = new SelectorCounter(namespace, selector);
-      for (const pod of this.podsMatching([namespace], selector)) counter.update(pod, 1);
+      for (const pod of this.podsMatching([namespace], selector)) {
+        if (!counter.counts(pod)) continue;
+        const uid = uidOf(pod);
+        const joined = this.memberships.get(uid);
+        // A pod sits on one node, so every counter counting it counts it there.
+        const node = joined?.node ?? pod.spec!.nodeName!;
+        counter.increment(node);
+        if (!joined) this.memberships.set(uid, { node, counters: counter });
+        else joined.counters = Array.isArray(joined.counters) ? [...joined.counters, counter] : [joined.counters, counter];
+      }
       this.counters.set(key, counter);
     } else {
       // Most recently used last, so the oldest is evicted first.
       this.counters.delete(key);
       this.counters.set(key, counter);
     }
-    return counter.counts;
+    return counter.nodeCounts;
+  }
+
+  /** A dropped counter leaves every membership (rare: only past MAX_SELECTOR_COUNTERS selectors). */
+  private forgetCounter(counter: SelectorCounter): void {
+    for (const [uid, m] of this.memberships) {
+      if (m.counters === counter) this.memberships.delete(uid);
+      else if (Array.isArray(m.counters) && m.counters.includes(counter)) {
+        const rest = m.counters.filter((c) => c !== counter);
+        m.counters = rest.length === 1 ? rest[0] : rest;
+      }
+    }
   }
 
   podsWithRequiredAntiAffinity(): Iterable<Typed<Pod>> {
@@ -277,29 +327,34 @@ function sameCountedPlacement(old: Typed<Pod>, pod: Typed<Pod>): boolean {
 /** Selectors the cache keeps per-node counts for; beyond this the least recently used is dropped. */
 const MAX_SELECTOR_COUNTERS = 256;
 
+interface Membership {
+  readonly node: string;
+  /** One counter (the usual case: the pod's own ReplicaSet) or several. */
+  counters: SelectorCounter | SelectorCounter[];
+}
+
+/** Per-node counts of the bound pods one selector matches; the cache's memberships say who is counted where. */
 class SelectorCounter {
-  readonly counts = new Map<string, number>();
-  /** uid → node of the pods counted, so repeated adds and removes stay exact. */
-  private readonly members = new Map<string, string>();
+  readonly nodeCounts = new Map<string, number>();
 
   constructor(
     readonly namespace: string,
     readonly selector: Selector,
   ) {}
 
-  update(pod: Typed<Pod>, sign: 1 | -1): void {
-    const uid = uidOf(pod);
-    const counted = this.members.get(uid);
-    if (counted !== undefined) {
-      this.members.delete(uid);
-      const n = (this.counts.get(counted) ?? 0) - 1;
-      if (n > 0) this.counts.set(counted, n);
-      else this.counts.delete(counted);
-    }
-    if (sign < 0 || pod.metadata.deletionTimestamp || !this.selector.matches(pod.metadata.labels ?? {})) return;
-    const node = pod.spec!.nodeName!;
-    this.members.set(uid, node);
-    this.counts.set(node, (this.counts.get(node) ?? 0) + 1);
+  /** Whether a bound, accounted pod belongs in these counts: it matches and is not terminating. */
+  counts(pod: Typed<Pod>): boolean {
+    return !pod.metadata.deletionTimestamp && this.selector.matches(pod.metadata.labels ?? {});
+  }
+
+  increment(node: string): void {
+    this.nodeCounts.set(node, (this.nodeCounts.get(node) ?? 0) + 1);
+  }
+
+  decrement(node: string): void {
+    const n = (this.nodeCounts.get(node) ?? 0) - 1;
+    if (n > 0) this.nodeCounts.set(node, n);
+    else this.nodeCounts.delete(node);
   }
 }
 
