@@ -130,6 +130,33 @@ against a bare binary-heap loop pushing the same timer events, and against the c
 [webernetes](https://github.com/ngrok/webernetes), driven the same way (\`../shared/peer-bench\`).
 
 ${table}
-${notes.length ? '\nNotes:\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}`;
+${notes.length ? '\nNotes:\n' + notes.map((n) => `- ${n}`).join('\n') + '\n' : ''}
+## What the workload is
+
+\`bench/workload.ts\`: nodes of 64 CPU / 256 Gi, ReplicaSets of at most 5,000 nginx pods, every pod
+with an httpGet liveness and readiness probe every 10 s; 10 % of the pods probe a path nginx
+answers with 404, so they are killed after three failures and crash-loop with the kubelet's
+back-off (10 s doubling to 300 s), re-synced every 10–15 s while they wait, as the real pod worker
+does. "Setup" is the apply plus creating and scheduling every pod; the speed figure is the
+simulated hour after it.
+
+## Where the cost goes, and why it grows with events
+
+- **Probe ticks** that cannot change anything (a saturated success, a worker on hold, a container
+  waiting in back-off) are skipped analytically: the kubelet wakes the pod at the next moment its
+  program can answer differently, and replays the skipped ticks into the timeline and the access
+  log when the pod next wakes or someone reads them (\`src/engine/kubelet/README.md\`). The floor
+  row is given every tick a tick-by-tick simulation would fire, which is what the issue's "same
+  number of timer events" means for this workload; the timers the engine actually fired are shown
+  beside it.
+- **ReplicaSets** claim and count from store indexes (pods by controller, orphans, labels) and a
+  tally fed by watch changes, not by listing the namespace on every pod write.
+- **Writes** share every unchanged subtree with the stored version (and a new pod with its
+  sibling), so memory grows with what differs.
+- **Events** are client-go aggregated and spam-filtered in exact LRUs; they expire after 1 h and are
+  capped at 50,000, so their memory is bounded whatever the cluster size.
+- What remains per event: a crash-looping pod costs about 380 events an hour (mostly the pod
+  worker's back-off re-syncs, each one a \`BackOff\` event), at roughly 20 µs each.
+`;
 if (!args.has('--no-write')) writeFileSync(path.join(root, 'docs/performance.md'), doc);
 process.exit(rows.some((r) => r.verdict === 'FAIL') ? 1 : 0);
