@@ -22,7 +22,9 @@ const rows: Row[] = [];
 const notes: string[] = [];
 
 function runJson(script: string, scriptArgs: (string | number)[], nodeFlags: string[] = []): Record<string, unknown> | undefined {
-  const result = spawnSync(process.execPath, [...nodeFlags, tsx, path.join('bench', script), ...scriptArgs.map(String)], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=6144' } });
+  // `node --import tsx` (not the tsx CLI, which re-spawns node and drops flags such as --expose-gc).
+  const heapFlags = nodeFlags.some((f) => f.startsWith('--max-old-space-size')) ? [] : ['--max-old-space-size=6144'];
+  const result = spawnSync(process.execPath, [...heapFlags, ...nodeFlags, '--import', 'tsx', path.join('bench', script), ...scriptArgs.map(String)], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const line = result.stdout.trim().split('\n').pop();
   if (result.status !== 0 || !line) {
     notes.push(`${script} ${scriptArgs.join(' ')} failed: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
@@ -78,7 +80,7 @@ if (perEvent.length >= 2) {
 
 // 3. Apply → Running at max speed.
 const apply = runJson('applyCase.ts', [1000]);
-if (apply) rows.push({ name: 'apply 1,000 replicas → all Running (max speed)', figure: `${apply.wallMs} ms wall (${apply.virtualSecondsToRunning} s virtual)`, target: '< 200 ms', verdict: verdict((apply.wallMs as number) < 200 && apply.running === 1000) });
+if (apply) rows.push({ name: 'apply 1,000 replicas → all Running (max speed)', figure: `${apply.wallMs} ms wall warm, ${apply.coldWallMs} ms in a cold process (${apply.virtualSecondsToRunning} s virtual: image pulls queue per node)`, target: '< 200 ms', verdict: verdict((apply.wallMs as number) < 200 && apply.running === 1000) });
 
 // 4. Memory flat over 24 simulated hours with crash loops.
 const memory = runJson('memoryCase.ts', [100, quick ? 6 : 24], ['--expose-gc']);
