@@ -13,15 +13,18 @@ export interface HostPort {
 /** The host ports a pod asks for: containers' ports with a hostPort (util.GetHostPorts). */
 export function podHostPorts(pod: Pod): HostPort[] {
   const out: HostPort[] = [];
-  const add = (ports: readonly ContainerPort[] | undefined) => {
-    for (const p of ports ?? []) {
-      if (!p.hostPort || p.hostPort <= 0) continue;
-      out.push({ protocol: p.protocol || 'TCP', hostIP: p.hostIP || '0.0.0.0', port: p.hostPort });
-    }
-  };
-  for (const c of pod.spec?.containers ?? []) add(c.ports);
-  for (const c of pod.spec?.initContainers ?? []) if (c.restartPolicy === 'Always') add(c.ports);
+  // No closure here: preemption clones NodeInfos, which calls this for every pod of every node.
+  for (const c of pod.spec?.containers ?? []) addHostPorts(out, c.ports);
+  for (const c of pod.spec?.initContainers ?? []) if (c.restartPolicy === 'Always') addHostPorts(out, c.ports);
   return out;
+}
+
+function addHostPorts(out: HostPort[], ports: readonly ContainerPort[] | undefined): void {
+  if (!ports) return;
+  for (const p of ports) {
+    if (!p.hostPort || p.hostPort <= 0) continue;
+    out.push({ protocol: p.protocol || 'TCP', hostIP: p.hostIP || '0.0.0.0', port: p.hostPort });
+  }
 }
 
 /** HostPortInfo.CheckConflict: same protocol and port, and one side binds 0.0.0.0 or both bind the same IP. */
