@@ -83,10 +83,6 @@ export class Lru<V> {
     this.map.set(key, added);
     if (this.map.size > this.cap) this.evictOldest();
   }
-  /** Replaces the value of the key a `get` just returned (already the newest). */
-  replaceNewest(key: string, value: V): void {
-    this.set(key, value);
-  }
   get size(): number {
     return this.map.size;
   }
@@ -237,7 +233,7 @@ export class EventRecorder {
       if (!record.localKeys.includes(input.message)) record.localKeys.push(input.message);
     } else if (record) {
       record = { localKeys: [input.message], lastTimestampMs: nowMs };
-      this.aggregates.replaceNewest(aggregateKey, record);
+      this.aggregates.set(aggregateKey, record);
     } else {
       record = { localKeys: [input.message], lastTimestampMs: nowMs };
       this.aggregates.set(aggregateKey, record);

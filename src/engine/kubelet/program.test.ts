@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Container } from '../api/types';
 import { resolveImage } from '../images/catalog';
-import { compileProgram, compileProgramPooled, compileProgramShared, isPooled, nextChangeAfterMs, programShell, effectiveArgv, expandK8sVars, fileAt, firstExceed, grpcCheck, httpGet, listensOn, memoryAt, parseStressBytes, cpuDemandAt } from './program';
+import { compileProgram, compileProgramPooled, isPooled, nextChangeAfterMs, programShell, effectiveArgv, expandK8sVars, fileAt, firstExceed, grpcCheck, httpGet, listensOn, memoryAt, parseStressBytes, cpuDemandAt } from './program';
 import { parseSleep, runScript, type ShellContext } from './shell';
 import { behaviourOverrides } from './annotations';
 
@@ -197,6 +197,14 @@ describe('behaviour annotations', () => {
     expect(compile({ image: 'nginx' }, { 'podlab.dev/shutdown-seconds': '45' }).stop.exitsAfterMs).toBe(45_000);
   });
 });
+
+/** What the kubelet sees of a pooled program: the shared data, with the pod's own env and shell. */
+function compileProgramShared(cache: Map<string, ReturnType<typeof compileProgram> | null>, input: Parameters<typeof compileProgram>[0]): ReturnType<typeof compileProgram> {
+  const p = compileProgramPooled(cache, input);
+  if (!isPooled(p)) return p;
+  const shell = programShell(p, input.podName, input.formatDate);
+  return { ...p, env: shell.env, shell };
+}
 
 describe('shared programs', () => {
   const shared = (cache: Map<string, ReturnType<typeof compileProgram> | null>, podName: string, container: Partial<Container> & { image: string }, annotations?: Record<string, string>) =>

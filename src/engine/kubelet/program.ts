@@ -598,11 +598,3 @@ export function programShell(program: Program, podName: string, formatDate?: (of
   const env = { ...program.env, HOSTNAME: podName };
   return { ...program.shell, env, hostname: podName, formatDate: formatDate ?? program.shell.formatDate };
 }
-
-/** compileProgramPooled with the pod's own env and shell (a per-pod copy of the shared data's top level). */
-export function compileProgramShared(cache: Map<string, Program | null>, input: ProgramInput): Program {
-  const p = compileProgramPooled(cache, input);
-  if (!isPooled(p)) return p;
-  const shell = programShell(p, input.podName, input.formatDate);
-  return { ...p, env: shell.env, shell };
-}

@@ -7,7 +7,7 @@ import { isoTime, virtualMsFromIso } from '../clock/VirtualClock';
 import type { Rng } from '../random/Rng';
 import { generateName, newUid } from '../random/ids';
 import { ApiError, alreadyExists, notFound } from '../apiserver/errors';
-import { clone, cloneShared, deepEqual, deepFreeze, shareEqual } from '../util/clone';
+import { clone, cloneShared, deepEqual, deepFreeze, setOwn, shareEqual } from '../util/clone';
 import type { DeleteOptions } from './actions';
 import { strategyFor } from '../apiserver/strategy';
 import '../apiserver/kinds/index';
@@ -206,18 +206,14 @@ function copyAgainst(input: KubeObject, current: KubeObject): KubeObject {
   for (const key in next) {
     const value = next[key];
     if (value === undefined || key === 'metadata') continue;
-    const copy = cloneShared(value, old[key]);
-    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
-    else out[key] = copy;
+    setOwn(out, key, cloneShared(value, old[key]));
   }
   const meta: Record<string, unknown> = {};
   const inputMeta = input.metadata as Record<string, unknown>, oldMeta = current.metadata as Record<string, unknown>;
   for (const key in inputMeta) {
     const value = inputMeta[key];
     if (value === undefined) continue;
-    const copy = (SHARED_METADATA as readonly string[]).includes(key) ? cloneShared(value, oldMeta[key]) : clone(value);
-    if (key === '__proto__') Object.defineProperty(meta, key, { value: copy, enumerable: true, writable: true, configurable: true });
-    else meta[key] = copy;
+    setOwn(meta, key, (SHARED_METADATA as readonly string[]).includes(key) ? cloneShared(value, oldMeta[key]) : clone(value));
   }
   out.metadata = meta;
   return out as unknown as KubeObject;

@@ -10,11 +10,15 @@ export function clone<T>(value: T): T {
   for (const key in value as Record<string, unknown>) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined) continue;
-    // A manifest key "__proto__" (YAML keeps it as an own key) must stay data, not set the prototype.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: clone(v), enumerable: true, writable: true, configurable: true });
-    else out[key] = clone(v);
+    setOwn(out, key, clone(v));
   }
   return out as T;
+}
+
+/** Sets an own data property; a manifest key "__proto__" (YAML keeps it as an own key) must stay data, not set the prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Freezes a value and everything under it; used in tests so a controller that mutates the store fails loudly. */
@@ -93,10 +97,7 @@ export function shareEqual<T>(next: T, prev: unknown): T {
       continue;
     }
     const shared = shareEqual(v, po[k]);
-    if (shared !== v) {
-      if (k === '__proto__') Object.defineProperty(no, k, { value: shared, enumerable: true, writable: true, configurable: true });
-      else no[k] = shared;
-    }
+    if (shared !== v) setOwn(no, k, shared);
     if (shared !== po[k]) same = false;
   }
   if (!same) return next;
@@ -136,8 +137,7 @@ export function cloneShared<T>(next: T, prev: unknown): T {
     const has = Object.prototype.hasOwnProperty.call(po, key);
     const copy = has ? cloneShared(v, po[key]) : clone(v);
     if (same && (!has || copy !== po[key])) same = false;
-    if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
-    else out[key] = copy;
+    setOwn(out, key, copy);
   }
   if (same) {
     let prevCount = 0;
