@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from './Simulation';
 import type { Controller } from '../controllers/Controller';
 import { ApiError } from '../apiserver/errors';
+import type { Pod, Typed } from '../api/types';
 
 const pod = (name: string, extra: Record<string, unknown> = {}) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] }, ...extra });
 
@@ -17,6 +18,26 @@ describe('Simulation and Writer', () => {
     expect(obj.metadata.creationTimestamp).toBe('2026-01-01T00:00:05Z');
     expect(obj.metadata.resourceVersion).toBe('1');
     expect(Object.isFrozen(obj)).toBe(true);
+  });
+
+  it('shares unchanged parts between versions and between siblings; a no-op update keeps the resourceVersion', () => {
+    const sim = new Simulation({ seed: 1, controllers: [], freezeObjects: true });
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs-1', controller: true };
+    const child = (name: string) => ({ ...pod(name), metadata: { name, namespace: 'default', labels: { app: 'web' }, ownerReferences: [owner] } });
+    const a = sim.write({ type: 'create', object: child('a') }, 't') as Typed<Pod>;
+    const b = sim.write({ type: 'create', object: child('b') }, 't') as Typed<Pod>;
+    expect(b.spec).toBe(a.spec);
+    expect(b.metadata.labels).toBe(a.metadata.labels);
+    const running = sim.write({ type: 'update', object: { ...a, status: { phase: 'Running' } } }, 't') as Typed<Pod>;
+    expect(running.spec).toBe(a.spec);
+    expect(running.status).toEqual({ phase: 'Running' });
+    expect(Number(running.metadata.resourceVersion)).toBeGreaterThan(Number(a.metadata.resourceVersion));
+    const again = sim.write({ type: 'update', object: structuredClone(running) }, 't');
+    expect(again).toBe(running);
+    const relabelled = sim.write({ type: 'update', object: { ...running, metadata: { ...running.metadata, labels: { app: 'other' } } } }, 't') as Typed<Pod>;
+    expect(relabelled.metadata.labels).toEqual({ app: 'other' });
+    expect(relabelled.status).toBe(running.status);
+    expect(sim.store.get<Pod>('Pod', 'default', 'b')?.metadata.labels).toEqual({ app: 'web' });
   });
 
   it('rejects duplicates and unknown objects with apiserver texts', () => {
