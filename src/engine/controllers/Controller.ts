@@ -28,7 +28,7 @@ export interface ReconcileContext {
   /** This controller's own seeded stream. */
   readonly rng: Rng;
   readonly metrics: MetricsSource;
-  readonly events: Pick<EventRecorder, 'list' | 'forObject'>;
+  readonly events: Pick<EventRecorder, 'list' | 'forObject' | 'spamBucket'>;
 }
 
 export interface ReconcileResult {
@@ -52,6 +52,12 @@ export interface Controller {
   initialKeys?(view: StoreView): readonly string[];
   /** Called once by the Simulation that runs the controller (the kubelet registers itself as the metrics source). */
   attach?(host: ControllerHost): void;
+  /**
+   * Order for keys whose timers fall due at the same instant (lower first; ties by key). Without it
+   * they run in the order the timers were set, which depends on when each was last rescheduled: a
+   * controller that skips timers analytically (the kubelet) needs an order that does not.
+   */
+  timerKeyRank?(key: string): number;
 }
 
 export const NO_KEYS: readonly string[] = Object.freeze([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventRecorder, Lru, MAX_STORED_EVENTS, type EventInput } from './EventRecorder';
+import { EventRecorder, fullSpamBucket, Lru, MAX_STORED_EVENTS, spamAccepts, type EventInput } from './EventRecorder';
 
 const pod = { kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1', apiVersion: 'v1' };
 const ev = (reason: string, message: string, extra: Partial<EventInput> = {}): EventInput => ({
@@ -16,6 +16,39 @@ describe('EventRecorder (client-go EventCorrelator)', () => {
     const e = r.record(ev('Pulling', 'Pulling image "nginx"'), 9_000)!;
     expect(r.size()).toBe(1);
     expect([e.count, e.firstTimestampMs, e.lastTimestampMs]).toEqual([3, 0, 9_000]);
+  });
+
+  it('keeps a correlator per source, so one busy kubelet cannot evict another kubelet\'s counts', () => {
+    const r = new EventRecorder();
+    r.record(ev('BackOff', 'Back-off restarting failed container c'), 0);
+    // 5,000 distinct events from another node: more than one correlator's 4096 entries.
+    for (let i = 0; i < 5_000; i++) r.record(ev('Started', 'Container started', { involvedObject: { ...pod, name: `p${i}`, uid: `u-${i}` }, source: { component: 'kubelet', host: 'node-2' } }), 1_000);
+    // Past the spam filter's refill, the next accepted BackOff still shows the count it kept.
+    const e = r.record(ev('BackOff', 'Back-off restarting failed container c'), 600_000)!;
+    expect([e.count, e.firstTimestampMs]).toEqual([2, 0]);
+    // Within one source the LRU is client-go's 4096 entries: 5,000 newer keys on node-1 evict it.
+    for (let i = 0; i < 5_000; i++) r.record(ev('Started', 'Container started', { involvedObject: { ...pod, name: `q${i}`, uid: `v-${i}` } }), 700_000);
+    const evicted = r.record(ev('BackOff', 'Back-off restarting failed container c'), 1_300_000)!;
+    expect(evicted.count).toBe(1);
+  });
+
+  it('recordRepeats is record() at each time; spamBucket reads the filter without touching it', () => {
+    const a = new EventRecorder();
+    const b = new EventRecorder();
+    const backOff = ev('BackOff', 'Back-off restarting failed container c');
+    const times = Array.from({ length: 60 }, (_, i) => 1_000 + i * 12_345);
+    for (const t of times) a.record(backOff, t);
+    b.recordRepeats(backOff, times);
+    expect(b.list()).toEqual(a.list());
+    expect(b.spamBucket(backOff.source, backOff.involvedObject)).toEqual(a.spamBucket(backOff.source, backOff.involvedObject));
+    // The bucket predicts what the filter does with the next events.
+    const predicted = a.spamBucket(backOff.source, backOff.involvedObject) ?? fullSpamBucket(0);
+    const later = [800_000, 805_000, 1_200_000, 1_500_000, 1_500_001];
+    const verdicts = later.map((t) => spamAccepts(predicted, t));
+    expect(later.map((t) => a.record(backOff, t) !== undefined)).toEqual(verdicts);
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
+    expect(new EventRecorder().spamBucket(backOff.source, backOff.involvedObject)).toBeUndefined();
   });
 
   it('keeps events that differ by fieldPath or message apart', () => {

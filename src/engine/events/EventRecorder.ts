@@ -32,8 +32,13 @@ const AGGREGATE_INTERVAL_MS = 600_000;
 /** Spam filter token bucket per source+object (client-go defaultSpamBurst / defaultSpamQPS = 1/300). */
 const SPAM_BURST = 25;
 const SPAM_REFILL_MS = 300_000;
-/** client-go keeps its caches in LRUs of 4096 entries per process; one simulated recorder serves every component, so it keeps more. */
-const MAX_CACHE_ENTRIES = 65_536;
+const SPAM_FULL_TOKEN_MS = SPAM_BURST * SPAM_REFILL_MS;
+/**
+ * client-go maxLruCacheEntries: each component process (every kubelet, the scheduler, each
+ * controller) has its own correlator with LRUs of this size, so one busy node cannot evict
+ * another's entries.
+ */
+const MAX_CACHE_ENTRIES = 4096;
 /** Hard cap on stored events so a runaway loop cannot exhaust memory. */
 export const MAX_STORED_EVENTS = 50_000;
 
@@ -43,7 +48,21 @@ const COMBINED_PREFIX = '(combined from similar events): ';
 interface AggregateRecord { localKeys: string[]; lastTimestampMs: number }
 interface ObservedEvent { count: number; firstTimestampMs: number; name: string }
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
-interface SpamBucket { tokenMs: number; lastMs: number }
+export interface SpamBucket { tokenMs: number; lastMs: number }
+
+/** One event through the bucket at `atMs`: refill since the last one, then take a token if there is one. */
+export function spamAccepts(bucket: SpamBucket, atMs: number): boolean {
+  bucket.tokenMs = Math.min(SPAM_FULL_TOKEN_MS, bucket.tokenMs + Math.max(0, atMs - bucket.lastMs));
+  bucket.lastMs = atMs;
+  if (bucket.tokenMs < SPAM_REFILL_MS) return false;
+  bucket.tokenMs -= SPAM_REFILL_MS;
+  return true;
+}
+
+/** A bucket as the first event for its key finds it. */
+export function fullSpamBucket(atMs: number): SpamBucket {
+  return { tokenMs: SPAM_FULL_TOKEN_MS, lastMs: atMs };
+}
 
 interface LruEntry<V> {
   readonly key: string;
@@ -137,9 +156,8 @@ export class Lru<V> {
  * the full count (`x26 over 9m41s`). Deterministic: names and uids come from the clock and a counter.
  */
 export class EventRecorder {
-  private readonly aggregates = new Lru<AggregateRecord>(MAX_CACHE_ENTRIES);
-  private readonly observed = new Lru<ObservedEvent>(MAX_CACHE_ENTRIES);
-  private readonly spam = new Lru<SpamBucket>(MAX_CACHE_ENTRIES);
+  /** One correlator per event source (component + host), as each process has its own. */
+  private readonly correlators = new Map<string, Correlator>();
   /**
    * Stored events by cache key, in order of last update: an update moves the event to the back, so
    * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
@@ -153,9 +171,27 @@ export class EventRecorder {
 
   /** Records one occurrence; returns the stored event, or undefined when the spam filter dropped it. */
   record(input: EventInput, nowMs: number): EventRecord | undefined {
-    const { event, cacheKey } = this.aggregate(input, nowMs);
-    const observation = this.observe(event, cacheKey, nowMs);
-    if (this.filtered(event, nowMs)) return undefined;
+    return this.recordKeyed(this.correlatorOf(input.source), input, aggregateKeyOf(input), undefined, spamKey(input.source, input.involvedObject), nowMs);
+  }
+
+  /**
+   * The same event recorded once at each of `timesMs` (ascending, none in the future): a component
+   * handing over repeats it skipped ahead of time. Exactly `record` per time, with the keys built once.
+   */
+  recordRepeats(input: EventInput, timesMs: readonly number[]): EventRecord | undefined {
+    const correlator = this.correlatorOf(input.source);
+    const aggregateKey = aggregateKeyOf(input);
+    const plainKey = eventKey(input);
+    const objectKey = spamKey(input.source, input.involvedObject);
+    let last: EventRecord | undefined;
+    for (const atMs of timesMs) last = this.recordKeyed(correlator, input, aggregateKey, plainKey, objectKey, atMs) ?? last;
+    return last;
+  }
+
+  private recordKeyed(correlator: Correlator, input: EventInput, aggregateKey: string, plainKey: string | undefined, objectKey: string, nowMs: number): EventRecord | undefined {
+    const { event, cacheKey } = this.aggregate(correlator, input, aggregateKey, plainKey, nowMs);
+    const observation = this.observe(correlator, event, cacheKey, nowMs);
+    if (this.filtered(correlator, objectKey, nowMs)) return undefined;
     const existing = this.stored.peek(cacheKey);
     if (existing && nowMs - existing.lastTimestampMs < EVENT_TTL_MS) {
       existing.count = observation.count;
@@ -223,58 +259,88 @@ export class EventRecorder {
     return this.stored.size;
   }
 
+  /**
+   * A copy of the spam filter's bucket for this source+object (undefined: none yet, a full one
+   * starts with the next event). Read-only (no LRU touch): with spamAccepts a component can tell
+   * ahead of time which of its repeats will be filtered.
+   */
+  spamBucket(source: EventInput['source'], involvedObject: EventInput['involvedObject']): SpamBucket | undefined {
+    const bucket = this.correlators.get(sourceKey(source))?.spam.peek(spamKey(source, involvedObject));
+    return bucket && { tokenMs: bucket.tokenMs, lastMs: bucket.lastMs };
+  }
+
+  private correlatorOf(source: EventInput['source']): Correlator {
+    const key = sourceKey(source);
+    let correlator = this.correlators.get(key);
+    if (!correlator) {
+      correlator = { aggregates: new Lru(MAX_CACHE_ENTRIES), observed: new Lru(MAX_CACHE_ENTRIES), spam: new Lru(MAX_CACHE_ENTRIES) };
+      this.correlators.set(key, correlator);
+    }
+    return correlator;
+  }
+
   /** EventAggregator.EventAggregate: the similar-event group is keyed without the message; the interval restarts on every occurrence. */
-  private aggregate(input: EventInput, nowMs: number): { event: EventInput; cacheKey: string } {
-    const o = input.involvedObject;
-    const aggregateKey = [input.source.component, input.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? '', input.type, input.reason].join('\u0000');
-    let record = this.aggregates.get(aggregateKey);
+  private aggregate(correlator: Correlator, input: EventInput, aggregateKey: string, plainKey: string | undefined, nowMs: number): { event: EventInput; cacheKey: string } {
+    const aggregates = correlator.aggregates;
+    let record = aggregates.get(aggregateKey);
     if (record && nowMs - record.lastTimestampMs <= AGGREGATE_INTERVAL_MS) {
       // get() made it the newest already.
       if (!record.localKeys.includes(input.message)) record.localKeys.push(input.message);
-    } else if (record) {
-      record = { localKeys: [input.message], lastTimestampMs: nowMs };
-      this.aggregates.set(aggregateKey, record);
     } else {
       record = { localKeys: [input.message], lastTimestampMs: nowMs };
-      this.aggregates.set(aggregateKey, record);
+      aggregates.set(aggregateKey, record);
     }
     record.lastTimestampMs = nowMs;
-    if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: eventKey(input) };
+    if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? eventKey(input) };
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
     record.localKeys.shift();
     return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: 'combined\u0000' + aggregateKey };
   }
 
   /** eventLogger.eventObserve: counts every occurrence, accepted or not. */
-  private observe(event: EventInput, cacheKey: string, nowMs: number): ObservedEvent {
-    const last = this.observed.get(cacheKey);
+  private observe(correlator: Correlator, event: EventInput, cacheKey: string, nowMs: number): ObservedEvent {
+    const last = correlator.observed.get(cacheKey);
     if (last) {
       // Updated in place: callers copy the fields out before the next record().
       last.count++;
       return last;
     }
     const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, name: eventName(event.involvedObject.name, nowMs, this.nameCounter) };
-    this.observed.set(cacheKey, next);
+    correlator.observed.set(cacheKey, next);
     return next;
   }
 
   /** EventSourceObjectSpamFilter.Filter with a token bucket that refills continuously from a full start. */
-  private filtered(event: EventInput, nowMs: number): boolean {
-    const o = event.involvedObject;
-    const key = [event.source.component, event.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? ''].join('\u0000');
-    const full = SPAM_BURST * SPAM_REFILL_MS;
-    let bucket = this.spam.get(key);
+  private filtered(correlator: Correlator, key: string, nowMs: number): boolean {
+    let bucket = correlator.spam.get(key);
     if (!bucket) {
-      bucket = { tokenMs: full, lastMs: nowMs };
-      this.spam.set(key, bucket);
+      bucket = fullSpamBucket(nowMs);
+      correlator.spam.set(key, bucket);
     }
-    bucket.tokenMs = Math.min(full, bucket.tokenMs + Math.max(0, nowMs - bucket.lastMs));
-    bucket.lastMs = nowMs;
-    const accept = bucket.tokenMs >= SPAM_REFILL_MS;
-    if (accept) bucket.tokenMs -= SPAM_REFILL_MS;
-    return !accept;
+    return !spamAccepts(bucket, nowMs);
   }
 
+}
+
+interface Correlator {
+  readonly aggregates: Lru<AggregateRecord>;
+  readonly observed: Lru<ObservedEvent>;
+  readonly spam: Lru<SpamBucket>;
+}
+
+function sourceKey(source: EventInput['source']): string {
+  return source.host === undefined ? source.component : source.component + '\u0000' + source.host;
+}
+
+/** EventAggregatorByReasonFunc: source, involved object (without fieldPath), type and reason. */
+function aggregateKeyOf(input: EventInput): string {
+  const o = input.involvedObject;
+  return [input.source.component, input.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? '', input.type, input.reason].join('\u0000');
+}
+
+/** getSpamKey: source and involved object (without fieldPath). */
+function spamKey(source: EventInput['source'], o: EventInput['involvedObject']): string {
+  return [source.component, source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion ?? ''].join('\u0000');
 }
 
 /** getEventKey: source, involved object (with fieldPath), type, reason and message. */

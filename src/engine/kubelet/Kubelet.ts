@@ -18,7 +18,8 @@ import type { EventInput } from '../events/EventRecorder';
 import { imageIdOf, resolveImage, type LogLine, type ResolvedImage } from '../images/catalog';
 import { defaultPullPolicy } from '../images/reference';
 import { newContainerId } from '../random/ids';
-import type { Rng } from '../random/Rng';
+import { createRng, forkSeed, uniformAt, type Rng } from '../random/Rng';
+import { fullSpamBucket, spamAccepts } from '../events/EventRecorder';
 import type { Action } from '../sim/actions';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
@@ -189,6 +190,24 @@ interface PodRt {
   coalesced: number;
   /** The wake-up the clock holds for this pod (earliest requested and not yet fired). */
   pendingDueMs?: number;
+  /**
+   * The pod worker's own random streams (uniformAt), so what happens to one pod does not depend on
+   * the order other pods were handled in: retry jitter (kept apart, as skipped resyncs give draws
+   * back) and everything else (sandbox and pull times, container ids).
+   */
+  readonly jitterSeed: number;
+  retryDraws: number;
+  readonly drawSeed: number;
+  draws: number;
+  /** Admission order: pods due at the same instant are handled in it (timerKeyRank). */
+  readonly rank: number;
+  /**
+   * Back-off resyncs skipped ahead of time (ascending): each would only have emitted a BackOff
+   * event for `skippedFor` that the spam filter drops. Handed to the recorder when the pod is next
+   * reconciled; see skipFilteredResyncs.
+   */
+  skippedResyncs?: number[];
+  skippedFor?: ContainerRt;
 }
 
 export interface LogOptions {
@@ -220,11 +239,21 @@ export interface KubeletApi extends MetricsSource {
 
 class Out {
   readonly actions: Action[] = [];
-  event(rt: PodRt, c: ContainerRt | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  /** repeatsAtMs: occurrences that happened before now (skipped resyncs handed over late). */
+  event(rt: PodRt, c: ContainerRt | undefined, type: 'Normal' | 'Warning', reason: string, message: string, repeatsAtMs?: readonly number[]): void {
     const involvedObject: EventInput['involvedObject'] = { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' };
     if (c) (involvedObject as { fieldPath?: string }).fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
-    this.actions.push({ type: 'event', event: { involvedObject, type, reason, message, source: { component: 'kubelet', host: rt.nodeName } } });
+    const event: EventInput = { involvedObject, type, reason, message, source: kubeletSource(rt) };
+    this.actions.push(repeatsAtMs === undefined ? { type: 'event', event } : { type: 'event', event, repeatsAtMs });
   }
+}
+
+function kubeletSource(rt: PodRt): EventInput['source'] {
+  return { component: 'kubelet', host: rt.nodeName };
+}
+
+function crashLoopMessage(rt: PodRt, c: ContainerRt): string {
+  return `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`;
 }
 
 function quantityBytes(v: unknown): number | undefined {
@@ -240,6 +269,35 @@ function quantityMilli(v: unknown): number | undefined {
 /** format.Pod: `name_namespace(uid)`. */
 function formatPod(rt: PodRt): string {
   return `${rt.name}_${rt.namespace}(${rt.uid})`;
+}
+
+/** One Rng over a pod's draw stream, re-aimed at each use (pods need no Rng object of their own). */
+const podStream = {
+  rt: undefined as PodRt | undefined,
+  next(): number {
+    const rt = podStream.rt!;
+    return uniformAt(rt.drawSeed, rt.draws++);
+  },
+};
+const podStreamRng: Rng = {
+  get seed() {
+    return podStream.rt!.drawSeed;
+  },
+  next: () => podStream.next(),
+  int: (maxExclusive) => (maxExclusive <= 0 ? 0 : Math.floor(podStream.next() * maxExclusive)),
+  range: (min, max) => min + Math.floor(podStream.next() * (max - min + 1)),
+  fork: (label) => createRng(forkSeed(podStream.rt!.drawSeed, label)),
+};
+
+function podRng(rt: PodRt): Rng {
+  podStream.rt = rt;
+  return podStreamRng;
+}
+
+/** scheduleRetry's time: jitter(10 s, 0.5) after `fromMs`, but never past a known back-off end. */
+function retryAtMs(fromMs: number, jitter: number, windowEndMs: number | undefined): number {
+  const jittered = fromMs + WORKER_BACKOFF_MS + Math.floor(jitter * WORKER_BACKOFF_JITTER * WORKER_BACKOFF_MS);
+  return windowEndMs !== undefined && windowEndMs > fromMs ? Math.min(jittered, windowEndMs) : jittered;
 }
 
 function restartPolicy(pod: Pod): string {
@@ -350,6 +408,11 @@ function requestLogOf(program: Program): readonly LogLine[] | undefined {
 export class Kubelet implements Controller, KubeletApi {
   /** Tests switch probe coalescing off to check that it changes nothing observable. */
   static probeCoalescing = true;
+  /** Likewise for skipping back-off resyncs whose only effect is a filtered BackOff event. */
+  static resyncSkipping = true;
+  private admitted = 0;
+  /** Set by the back-off branch of beginStart during a sync: the container and the end of its window. */
+  private backoffIn: { c: ContainerRt; windowEndMs: number } | undefined;
   readonly name = KUBELET_NAME;
   /** Probe ticks run or replayed so far (coalesced ticks count once replayed; see probeTickCount). */
   private probeTicksDone = 0;
@@ -405,7 +468,7 @@ export class Kubelet implements Controller, KubeletApi {
       const was = change.type === 'added' || isNodeDown(change.old as Typed<Node> | undefined);
       const is = isNodeDown(obj as Typed<Node>);
       if (was && !is) return view.podsOnNode(obj.metadata.name).map((p) => p.metadata.uid!).filter(Boolean);
-      // A pod with coalesced probes has no timer that would notice the failure: wake it to stop replaying.
+      // A pod with coalesced probes or skipped resyncs has no timer that would notice the failure: wake it to stop replaying.
       if (!was && is) return this.coalescedPodsOn(obj.metadata.name, view);
     } else if (obj.kind === 'Node') {
       return this.coalescedPodsOn(obj.metadata.name, view);
@@ -417,42 +480,50 @@ export class Kubelet implements Controller, KubeletApi {
     const uids: string[] = [];
     for (const p of view.podsOnNode(nodeName)) {
       const uid = p.metadata.uid;
-      if (uid !== undefined && (this.pods.get(uid)?.coalesced ?? 0) > 0) uids.push(uid);
+      const rt = uid === undefined ? undefined : this.pods.get(uid);
+      if (rt !== undefined && (rt.coalesced > 0 || rt.skippedResyncs !== undefined)) uids.push(rt.uid);
     }
     return uids;
+  }
+
+  timerKeyRank(uid: string): number {
+    return this.pods.get(uid)?.rank ?? Number.MAX_SAFE_INTEGER;
   }
 
   reconcile(uid: string, ctx: ReconcileContext): ReconcileResult {
     this.lastNowMs = ctx.nowMs;
     const obj = ctx.view.getByUid(uid);
     const rt = this.pods.get(uid);
+    // Our own timer fired (the clock keeps the earliest wake-up per key, as mirrored in pendingDueMs).
+    const timerFired = rt?.pendingDueMs !== undefined && rt.pendingDueMs <= ctx.nowMs;
+    // Without skipping or coalescing, what was due now would run in this very reconcile when our
+    // timer fired, and in an earlier one when something else woke the pod (commands come after timers).
+    const caughtUpToMs = timerFired ? ctx.nowMs - 1 : ctx.nowMs;
+    const out = new Out();
+    const hadSkippedResyncs = rt?.skippedResyncs !== undefined;
+    if (hadSkippedResyncs) this.handOverSkippedResyncs(rt!, caughtUpToMs, out);
     if (!obj || obj.kind !== 'Pod') {
       if (rt) this.forget(rt);
-      return {};
+      return { actions: out.actions };
     }
     const pod = obj as Typed<Pod>;
     const nodeName = pod.spec?.nodeName;
-    if (!nodeName) return {};
+    if (!nodeName) return { actions: out.actions };
     const node = ctx.view.get<Node>('Node', undefined, nodeName);
-    // Our own timer fired (the clock keeps the earliest wake-up per key, as mirrored in pendingDueMs).
-    const timerFired = rt?.pendingDueMs !== undefined && rt.pendingDueMs <= ctx.nowMs;
     if (rt && timerFired) rt.pendingDueMs = undefined;
-    if (rt && rt.coalesced > 0) {
-      // Without coalescing, ticks due now would run in this very reconcile when our timer fired,
-      // and in an earlier one when something else woke the pod (commands come after timers).
-      this.catchUp(rt, timerFired ? ctx.nowMs - 1 : ctx.nowMs);
+    if (rt && (rt.coalesced > 0 || hadSkippedResyncs)) {
+      this.catchUp(rt, caughtUpToMs);
       this.uncoalesce(rt);
       if ((!node || isNodeDown(node)) && !timerFired) {
-        // Tick on as before so the next tick notices the failure as it would have.
-        return this.requeue(rt, ctx.nowMs, undefined);
+        // Tick on as before so the next tick or resync notices the failure as it would have.
+        return this.requeue(rt, ctx.nowMs, out.actions);
       }
     }
-    if (!node) return {};
+    if (!node) return { actions: out.actions };
     if (isNodeDown(node)) {
       if (rt) rt.frozen = true;
-      return {};
+      return { actions: out.actions };
     }
-    const out = new Out();
     this.observeNode(node);
     const state = rt ?? this.admit(pod, node, ctx);
     state.pod = pod;
@@ -504,6 +575,7 @@ export class Kubelet implements Controller, KubeletApi {
     const rt: PodRt = {
       uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: node.metadata.name,
       addedMs: ctx.nowMs, containers: containers.slice(), pod, queue: NO_OPS, syncPending: false, statusDirty: false, terminal: false, deleteSent: false, frozen: false, coalesced: 0,
+      jitterSeed: forkSeed(ctx.rng.seed, 'pod-worker-retry:' + uid), retryDraws: 0, drawSeed: forkSeed(ctx.rng.seed, 'pod-worker:' + uid), draws: 0, rank: this.admitted++,
     };
     this.pods.set(uid, rt);
     this.byName.set(`${rt.namespace}/${rt.name}`, uid);
@@ -545,6 +617,8 @@ export class Kubelet implements Controller, KubeletApi {
   }
 
   private requestSync(rt: PodRt, atMs: number): void {
+    // Anything that asks for a sync makes the skipped resyncs still ahead live again.
+    if (rt.skippedResyncs !== undefined) this.handOverSkippedResyncs(rt, -Infinity, undefined);
     if (rt.syncAtMs === undefined || atMs < rt.syncAtMs) rt.syncAtMs = atMs;
   }
 
@@ -713,8 +787,15 @@ export class Kubelet implements Controller, KubeletApi {
       const exited = killedForRestart?.has(c) ? c.previous : c.current && !isRunning(c.current) ? c.current : c.previous;
       ops.push({ kind: 'start', c, exited });
     }
+    // runQueue consumes ops (it is the queue): note now whether this sync's only work is one start.
+    const onlyStart = ops.length === 1 && ops[0].kind === 'start' ? ops[0].c : undefined;
     rt.queue = ops.length > 0 ? ops : NO_OPS;
+    this.backoffIn = undefined;
     this.runQueue(rt, node, ctx, out);
+    const backoff = this.takeBackoffIn();
+    if (backoff !== undefined && Kubelet.resyncSkipping && onlyStart === backoff.c && !rt.running && rt.queue.length === 0 && !rt.syncPending) {
+      this.skipFilteredResyncs(rt, backoff.c, backoff.windowEndMs, ctx, out);
+    }
   }
 
   /** computePodActions: init containers one at a time, then every regular container that should (re)start. */
@@ -765,7 +846,7 @@ export class Kubelet implements Controller, KubeletApi {
     const now = ctx.nowMs;
     switch (op.kind) {
       case 'sandbox':
-        rt.running = { op, doneAtMs: now + ctx.rng.range(400, 1200), phase: 'sandbox' };
+        rt.running = { op, doneAtMs: now + podRng(rt).range(400, 1200), phase: 'sandbox' };
         return;
       case 'kill': {
         const inst = op.c.current;
@@ -818,12 +899,13 @@ export class Kubelet implements Controller, KubeletApi {
       // kuberuntime_manager.go doBackOff.
       if (this.backoff.isInBackOffSince(key, exited.finishedMs, now)) {
         const delay = this.backoff.get(key);
-        out.event(rt, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`);
+        out.event(rt, c, 'Warning', 'BackOff', crashLoopMessage(rt, c));
         setReason(c, 'CrashLoopBackOff', `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${formatPod(rt)}`);
         // The next sync measures from the newest exit (a container killed in this very sync), so that is the window that will be waited out.
         const newestExit = Math.max(exited.finishedMs, c.current?.finishedMs ?? 0);
         recordBackoff(c.timeline, newestExit, delay);
-        this.scheduleRetry(rt, ctx.rng, now, newestExit + delay);
+        this.scheduleRetry(rt, now, newestExit + delay);
+        this.backoffIn = { c, windowEndMs: newestExit + delay };
         return;
       }
       this.backoff.next(key, exited.finishedMs, now);
@@ -833,7 +915,7 @@ export class Kubelet implements Controller, KubeletApi {
     if (!image.pull.ok && image.pull.kind === 'invalid') {
       out.event(rt, c, 'Warning', 'InspectFailed', `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}`);
       setReason(c, 'InvalidImageName', `Failed to apply default image tag "${c.spec.image ?? ''}": ${image.pull.message}`);
-      this.scheduleRetry(rt, ctx.rng, now, undefined);
+      this.scheduleRetry(rt, now, undefined);
       return;
     }
     const normalized = image.ref!.normalized;
@@ -845,7 +927,7 @@ export class Kubelet implements Controller, KubeletApi {
         const msg = `Container image "${c.spec.image}" is not present with pull policy of Never`;
         out.event(rt, c, 'Warning', 'ErrImageNeverPull', msg);
         setReason(c, 'ErrImageNeverPull', msg);
-        this.scheduleRetry(rt, ctx.rng, now, undefined);
+        this.scheduleRetry(rt, now, undefined);
         return;
       }
       out.event(rt, c, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine and can be accessed by the pod`);
@@ -858,14 +940,14 @@ export class Kubelet implements Controller, KubeletApi {
       out.event(rt, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       const prev = c.reason?.reason === 'ErrImagePull' || c.reason?.reason === 'ImagePullBackOff' ? c.reason.message.replace(/^Back-off pulling image "[^"]*": ErrImagePull: /, '') : '';
       setReason(c, 'ImagePullBackOff', `Back-off pulling image "${c.spec.image}": ErrImagePull: ${prev}`);
-      this.scheduleRetry(rt, ctx.rng, now, (this.imageBackoff.lastUpdate(backOffKey) ?? now) + this.imageBackoff.get(backOffKey));
+      this.scheduleRetry(rt, now, (this.imageBackoff.lastUpdate(backOffKey) ?? now) + this.imageBackoff.get(backOffKey));
       return;
     }
     out.event(rt, c, 'Normal', 'Pulling', `Pulling image "${c.spec.image}"`);
     // serializeImagePulls: one pull at a time per node. A pull queued behind one of the same image
     // finds its layers there and only resolves the manifest.
     const startAt = Math.max(now, ns.pullFreeAtMs);
-    const latencyMs = ctx.rng.range(250, 1100);
+    const latencyMs = podRng(rt).range(250, 1100);
     const layersThere = present || (ns.imageReadyAtMs.get(normalized) ?? Infinity) <= startAt;
     const transferMs = image.pull.ok && !layersThere ? Math.round((image.pull.sizeBytes / PULL_BYTES_PER_SEC) * 1000) : 0;
     const pullMs = image.pull.ok ? latencyMs + transferMs : latencyMs;
@@ -884,7 +966,7 @@ export class Kubelet implements Controller, KubeletApi {
       this.imageBackoff.next(key, now, now);
       out.event(rt, c, 'Warning', 'Failed', 'Error: ErrImagePull');
       setReason(c, 'ErrImagePull', message);
-      this.scheduleRetry(rt, ctx.rng, now, now + this.imageBackoff.get(key));
+      this.scheduleRetry(rt, now, now + this.imageBackoff.get(key));
       return;
     }
     this.nodeState(rt.nodeName).images.add(image.ref!.normalized);
@@ -897,7 +979,7 @@ export class Kubelet implements Controller, KubeletApi {
     const node = ctx.view.get<Node>('Node', undefined, rt.nodeName);
     const cpus = Math.max(1, Math.round((quantityMilli(node?.status?.capacity?.cpu) ?? 4000) / 1000));
     const program = compileProgramPooled(this.programs, { image, container: c.spec, podName: rt.name, annotations: rt.pod.metadata.annotations, formatDate: (offset) => formatTimestamp(now + offset, 'date') });
-    const id = newContainerId(ctx.rng);
+    const id = newContainerId(podRng(rt));
     const attempt = c.current ? (c.current.attempt ?? 0) + 1 : 0;
     const memLimit = quantityBytes(c.spec.resources?.limits?.memory);
     const nodeMemory = quantityBytes(node?.status?.capacity?.memory);
@@ -924,7 +1006,7 @@ export class Kubelet implements Controller, KubeletApi {
       instance.reason = 'StartError';
       instance.message = program.startError;
       setReason(c, 'RunContainerError', program.startError);
-      this.scheduleRetry(rt, ctx.rng, now, undefined);
+      this.scheduleRetry(rt, now, undefined);
       this.requestSync(rt, now + PLEG_RELIST_MS);
       return;
     }
@@ -950,9 +1032,70 @@ export class Kubelet implements Controller, KubeletApi {
   }
 
   /** After a failed start the worker retries after jitter(10 s, 0.5); a known back-off end comes first (the restart lands exactly on it). */
-  private scheduleRetry(rt: PodRt, rng: Rng, now: number, windowEndMs: number | undefined): void {
-    const jittered = now + WORKER_BACKOFF_MS + Math.floor(rng.next() * WORKER_BACKOFF_JITTER * WORKER_BACKOFF_MS);
-    this.requestSync(rt, windowEndMs !== undefined && windowEndMs > now ? Math.min(jittered, windowEndMs) : jittered);
+  private scheduleRetry(rt: PodRt, now: number, windowEndMs: number | undefined): void {
+    this.requestSync(rt, retryAtMs(now, this.nextJitter(rt), windowEndMs));
+  }
+
+  private nextJitter(rt: PodRt): number {
+    return uniformAt(rt.jitterSeed, rt.retryDraws++);
+  }
+
+  /**
+   * After a sync whose only work was a container still in back-off, the resyncs that follow until
+   * the restart would each just emit the same BackOff event. Those the spam filter will drop
+   * (predicted from the recorder's bucket and this pod's own events, the only ones that share it)
+   * get no timer: they are handed to the recorder, with their times, when the pod is next
+   * reconciled. The first one the filter lets through, or the restart, stays a real sync.
+   */
+  private skipFilteredResyncs(rt: PodRt, c: ContainerRt, windowEndMs: number, ctx: ReconcileContext, out: Out): void {
+    let atMs = rt.syncAtMs;
+    if (atMs === undefined || atMs >= windowEndMs || !this.publishUpToDate(rt, ctx.nowMs)) return;
+    const source = kubeletSource(rt);
+    const involvedObject = { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' };
+    const bucket = ctx.events.spamBucket(source, involvedObject) ?? fullSpamBucket(ctx.nowMs);
+    for (const a of out.actions) {
+      if (a.type !== 'event') continue;
+      if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
+      else for (const atMs of a.repeatsAtMs) spamAccepts(bucket, atMs);
+    }
+    let skipped: number[] | undefined;
+    while (atMs < windowEndMs && !spamAccepts(bucket, atMs)) {
+      (skipped ??= []).push(atMs);
+      atMs = retryAtMs(atMs, this.nextJitter(rt), windowEndMs);
+    }
+    if (skipped === undefined) return;
+    rt.skippedResyncs = skipped;
+    rt.skippedFor = c;
+    rt.syncAtMs = atMs;
+  }
+
+  /**
+   * Emits the skipped resyncs up to `untilMs` (inclusive) as the BackOff occurrences they were; the
+   * rest become live again: the first one is the next sync and the draws past it are given back.
+   */
+  private handOverSkippedResyncs(rt: PodRt, untilMs: number, out: Out | undefined): void {
+    const times = rt.skippedResyncs!;
+    const c = rt.skippedFor!;
+    rt.skippedResyncs = undefined;
+    rt.skippedFor = undefined;
+    let i = 0;
+    while (i < times.length && times[i] <= untilMs) i++;
+    if (i > 0) out!.event(rt, c, 'Warning', 'BackOff', crashLoopMessage(rt, c), i === times.length ? times : times.slice(0, i));
+    if (i === times.length) return;
+    rt.retryDraws -= times.length - i;
+    rt.syncAtMs = times[i];
+  }
+
+  private takeBackoffIn(): { c: ContainerRt; windowEndMs: number } | undefined {
+    const backoff = this.backoffIn;
+    this.backoffIn = undefined;
+    return backoff;
+  }
+
+  /** Whether a publish now would find nothing to change (so a resync would write no status). */
+  private publishUpToDate(rt: PodRt, now: number): boolean {
+    const last = rt.publishedFrom;
+    return last !== undefined && last.published === rt.published && sameInputs(last.inputs, this.publishInputs(rt, now, false));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * Probe coalescing must be invisible: the same manifests and reads give the same logs, timelines,
- * events and statuses with coalescing on and off, however the replays are split by reads.
+ * Probe coalescing and skipped back-off resyncs must be invisible: the same manifests and reads
+ * give the same logs, timelines, events and statuses with them on and off, however the replays
+ * are split by reads.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../index';
@@ -130,8 +131,10 @@ function observe(c: Cluster): Observation {
 
 type Command = { readonly atMs: number; readonly line: string };
 
-function play(manifest: string, coalesce: boolean, readsAtMs: readonly number[], untilMs: number, commands: readonly Command[] = []) {
-  Kubelet.probeCoalescing = coalesce;
+type Switch = 'probeCoalescing' | 'resyncSkipping';
+
+function play(manifest: string, on: boolean, readsAtMs: readonly number[], untilMs: number, commands: readonly Command[] = [], which: Switch = 'probeCoalescing') {
+  Kubelet[which] = on;
   const c = createCluster({ seed: 7 });
   expect(c.apply(manifest).errors).toEqual([]);
   const stops = [...readsAtMs.map((atMs) => ({ atMs, read: true, line: '' })), ...commands.map((x) => ({ ...x, read: false })), { atMs: untilMs, read: true, line: '' }].sort((a, b) => a.atMs - b.atMs);
@@ -160,6 +163,85 @@ const CASES: [string, string, Command[]][] = [
   ['node failure and resume', NGINX_HEALTHY, [{ atMs: 123_000, line: 'kubectl annotate node node-1 podlab.dev/failure=stopped' }, { atMs: 187_500, line: 'kubectl annotate node node-1 podlab.dev/failure-' }]],
   ['deletion', HEALTH_FAILS, [{ atMs: 61_000, line: 'kubectl delete pod --all --wait=false' }]],
 ];
+
+const SIDECAR_CRASHING = pod('sidecar', `  containers:
+  - name: web
+    image: nginx:1.27
+    readinessProbe: {httpGet: {path: /, port: 80}, periodSeconds: 7}
+  - name: worker
+    image: busybox
+    command: [sh, -c, "sleep 20; exit 1"]
+`);
+
+const TWO_CRASHING = pod('two', `  containers:
+  - name: a
+    image: busybox
+    command: [sh, -c, "sleep 5; exit 2"]
+  - name: b
+    image: busybox
+    command: [sh, -c, "sleep 40; exit 1"]
+`);
+
+const OOM = pod('oom', `  containers:
+  - name: stress
+    image: polinux/stress
+    args: [--vm, "1", --vm-bytes, 250M, --vm-hang, "1"]
+    resources: {limits: {memory: 100Mi}}
+`);
+
+const SKIP_CASES: [string, string, Command[]][] = [
+  ['nginx liveness 404', NGINX_404, []],
+  ['health failing after 95 s (3 replicas)', HEALTH_FAILS, []],
+  ['crash-looping container beside a probed one', SIDECAR_CRASHING, []],
+  ['two containers crash-looping out of step', TWO_CRASHING, []],
+  ['OOMKilled loop', OOM, []],
+  ['node failure and resume inside a back-off', NGINX_404, [{ atMs: 1_203_000, line: 'kubectl annotate node node-1 podlab.dev/failure=stopped' }, { atMs: 1_387_500, line: 'kubectl annotate node node-1 podlab.dev/failure-' }]],
+  ['deletion inside a back-off', SIDECAR_CRASHING, [{ atMs: 1_261_000, line: 'kubectl delete pod --all --wait=false' }]],
+  ['reads and a label change inside back-offs', TWO_CRASHING, [{ atMs: 905_000, line: 'kubectl describe pod two' }, { atMs: 1_100_500, line: 'kubectl label pod two x=y' }, { atMs: 1_500_000, line: 'kubectl get events' }]],
+];
+
+describe('skipped back-off resyncs change nothing observable', () => {
+  afterEach(() => {
+    Kubelet.resyncSkipping = true;
+  });
+
+  it.each(SKIP_CASES)('%s', (_name, manifest, commands) => {
+    // Long enough for the spam filter to run dry (25 events) and most resyncs to be skipped.
+    const untilMs = 40 * 60_000;
+    for (const seed of [1, 2]) {
+      const reads = moments(seed, 12, untilMs);
+      const off = play(manifest, false, reads, untilMs, commands, 'resyncSkipping');
+      const on = play(manifest, true, reads, untilMs, commands, 'resyncSkipping');
+      expect(on.seen).toEqual(off.seen);
+      expect(on.kubectl).toEqual(off.kubectl);
+      expect(on.text).toEqual(off.text);
+      expect(on.events).toEqual(off.events);
+      expect(on.timers).toBeLessThan(off.timers);
+    }
+    const once = play(manifest, true, [], untilMs, commands, 'resyncSkipping');
+    const pieces = play(manifest, true, moments(3, 40, untilMs), untilMs, commands, 'resyncSkipping');
+    expect(once.text).toEqual(pieces.text);
+    expect(once.events).toEqual(pieces.events);
+  });
+
+  it('a crash-looping pod costs a few timer events per restart, not one per resync', () => {
+    const hour = (skip: boolean) => {
+      Kubelet.resyncSkipping = skip;
+      const c = createCluster({ seed: 1 });
+      c.apply(NGINX_404);
+      c.advance(20 * 60_000);
+      const before = c.sim.clock.firedCount;
+      c.advance(3_600_000);
+      return { timers: c.sim.clock.firedCount - before, describe: c.kubectl('kubectl describe pod crashing').stdout };
+    };
+    const off = hour(false);
+    const on = hour(true);
+    expect(on.describe).toEqual(off.describe);
+    expect(on.describe).toMatch(/Back-off restarting failed container web/);
+    // Off: a resync every 10–15 s of every 5-minute back-off (~250 an hour) on top of the restarts.
+    expect(off.timers - on.timers).toBeGreaterThan(150);
+  });
+});
 
 describe('probe coalescing changes nothing observable', () => {
   afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from './Rng';
+import { createRng, forkSeed, uniformAt } from './Rng';
 import { generateName, newUid, NAME_SUFFIX_ALPHABET } from './ids';
 
 describe('Rng', () => {
@@ -18,6 +18,24 @@ describe('Rng', () => {
     const fork2 = createRng(7).fork('scheduler');
     expect(fork1.next()).toBe(fork2.next());
     expect(createRng(7).fork('kubelet').next()).not.toBe(createRng(7).fork('scheduler').next());
+  });
+
+  it('counter-based draws are pure in (seed, index), uniform, and independent per seed', () => {
+    const seed = forkSeed(7, 'resync:pod-a');
+    expect(forkSeed(7, 'resync:pod-a')).toBe(seed);
+    expect(forkSeed(7, 'resync:pod-b')).not.toBe(seed);
+    const draws = Array.from({ length: 10_000 }, (_, i) => uniformAt(seed, i));
+    expect(uniformAt(seed, 4_321)).toBe(draws[4_321]);
+    for (const d of draws) {
+      expect(d).toBeGreaterThanOrEqual(0);
+      expect(d).toBeLessThan(1);
+    }
+    const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.02);
+    const deciles = new Array<number>(10).fill(0);
+    for (const d of draws) deciles[Math.floor(d * 10)]++;
+    for (const n of deciles) expect(Math.abs(n - 1_000)).toBeLessThan(150);
+    expect(uniformAt(forkSeed(7, 'resync:pod-b'), 0)).not.toBe(draws[0]);
   });
 
   it('draws integers within bounds', () => {

@@ -55,7 +55,23 @@ export function createRng(seed: number): Rng {
     next: () => nextUint() / 4294967296,
     int: (maxExclusive) => (maxExclusive <= 0 ? 0 : Math.floor((nextUint() / 4294967296) * maxExclusive)),
     range: (min, max) => min + Math.floor((nextUint() / 4294967296) * (max - min + 1)),
-    fork: (label) => createRng((Math.imul(seed ^ 0x5bd1e995, 31) ^ hashString(label)) >>> 0),
+    fork: (label) => createRng(forkSeed(seed, label)),
   };
   return rng;
+}
+
+/** The seed of a named sub-stream, as fork() derives it (for streams kept as a plain number). */
+export function forkSeed(seed: number, label: string): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 31) ^ hashString(label)) >>> 0;
+}
+
+/**
+ * Draw number `index` of a counter-based stream: uniform in [0, 1) and a pure function of
+ * (seed, index), so a draw can be computed ahead of time, or skipped, without shifting any other.
+ */
+export function uniformAt(seed: number, index: number): number {
+  let z = (seed + Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return ((z ^ (z >>> 16)) >>> 0) / 4294967296;
 }

@@ -52,6 +52,12 @@ class WorkQueue {
   get size(): number {
     return this.keys.size;
   }
+  /** Puts the queued keys in rank order (ties by key). */
+  sortBy(rank: (key: string) => number): void {
+    const sorted = [...this.keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    this.keys.clear();
+    for (const key of sorted) this.keys.add(key);
+  }
 }
 
 const noMetrics: MetricsSource = { podUsage: () => undefined };
@@ -139,7 +145,8 @@ export class Simulation {
         case 'delete':
           return this.writer.delete(action.kind, action.namespace, action.name, action.options);
         case 'event':
-          this.recordEvent(action.event);
+          if (action.repeatsAtMs !== undefined) this.events.recordRepeats(action.event, action.repeatsAtMs);
+          else this.recordEvent(action.event);
           return undefined;
       }
     } catch (error) {
@@ -209,9 +216,20 @@ export class Simulation {
       if (due === undefined || due > targetMs) break;
       this.clock.setNow(due);
       this.clock.forEachDueAt(due, this.fireTimer);
+      this.orderTimerKeys();
       this.drain();
     }
     this.clock.setNow(Math.max(this.nowMs(), targetMs));
+  }
+
+  /** Same-instant timer keys of a controller with timerKeyRank run in that order, not in the order the timers were set. */
+  private orderTimerKeys(): void {
+    const controllers = this.controllers;
+    for (let i = 0; i < controllers.length; i++) {
+      const rank = controllers[i].timerKeyRank;
+      const queue = this.queueList[i];
+      if (rank !== undefined && queue.size > 1) queue.sortBy((key) => rank.call(controllers[i], key));
+    }
   }
 
   /** Takes the net object changes since the last call (for patches to the UI). */

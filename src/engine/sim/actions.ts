@@ -19,4 +19,5 @@ export type Action =
   | { readonly type: 'create'; readonly object: KubeObject }
   | { readonly type: 'update'; readonly object: KubeObject }
   | { readonly type: 'delete'; readonly kind: string; readonly namespace?: string; readonly name: string; readonly options?: DeleteOptions }
-  | { readonly type: 'event'; readonly event: EventInput };
+  /** repeatsAtMs: it happened once at each of these earlier times, not now (repeats a component skipped ahead of time and hands over late). */
+  | { readonly type: 'event'; readonly event: EventInput; readonly repeatsAtMs?: readonly number[] };
