@@ -51,6 +51,14 @@ describe('EventRecorder (client-go EventCorrelator)', () => {
     expect(new EventRecorder().spamBucket(backOff.source, backOff.involvedObject)).toBeUndefined();
   });
 
+  it('keeps identical events from two sources apart', () => {
+    const r = new EventRecorder();
+    const node = { kind: 'Node', name: 'node-1', uid: 'n1' };
+    r.record({ involvedObject: node, type: 'Normal', reason: 'NodeNotReady', message: 'Node node-1 status is now: NodeNotReady', source: { component: 'kubelet', host: 'node-1' } }, 0);
+    r.record({ involvedObject: node, type: 'Normal', reason: 'NodeNotReady', message: 'Node node-1 status is now: NodeNotReady', source: { component: 'node-controller' } }, 1_000);
+    expect(r.list().map((e) => [e.source.component, e.count])).toEqual([['kubelet', 1], ['node-controller', 1]]);
+  });
+
   it('keeps events that differ by fieldPath or message apart', () => {
     const r = new EventRecorder();
     r.record(ev('Started', 'Started container a'), 0);
