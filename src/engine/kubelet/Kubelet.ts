@@ -110,6 +110,9 @@ interface InstanceView {
 
 interface ContainerRt {
   readonly name: string;
+  /** This container as events refer to it (containerRef), and its BackOff message: built once. */
+  ref?: EventInput['involvedObject'];
+  crashLoopMessage?: string;
   readonly init: boolean;
   readonly sidecar: boolean;
   spec: Container;
@@ -208,6 +211,8 @@ interface PodRt {
    */
   skippedResyncs?: number[];
   skippedFor?: ContainerRt;
+  /** This pod as events refer to it (podRef). */
+  ref?: EventInput['involvedObject'];
 }
 
 export interface LogOptions {
@@ -241,19 +246,30 @@ class Out {
   readonly actions: Action[] = [];
   /** repeatsAtMs: occurrences that happened before now (skipped resyncs handed over late). */
   event(rt: PodRt, c: ContainerRt | undefined, type: 'Normal' | 'Warning', reason: string, message: string, repeatsAtMs?: readonly number[]): void {
-    const involvedObject: EventInput['involvedObject'] = { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' };
-    if (c) (involvedObject as { fieldPath?: string }).fieldPath = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
-    const event: EventInput = { involvedObject, type, reason, message, source: kubeletSource(rt) };
+    const event: EventInput = { involvedObject: c ? containerRef(rt, c) : podRef(rt), type, reason, message, source: kubeletSource(rt) };
     this.actions.push(repeatsAtMs === undefined ? { type: 'event', event } : { type: 'event', event, repeatsAtMs });
   }
 }
 
+/** Event sources and object references are immutable and shared: events are the kubelet's most frequent output. */
+const kubeletSources = new Map<string, EventInput['source']>();
+
 function kubeletSource(rt: PodRt): EventInput['source'] {
-  return { component: 'kubelet', host: rt.nodeName };
+  let source = kubeletSources.get(rt.nodeName);
+  if (source === undefined) kubeletSources.set(rt.nodeName, (source = Object.freeze({ component: 'kubelet', host: rt.nodeName })));
+  return source;
+}
+
+function podRef(rt: PodRt): EventInput['involvedObject'] {
+  return (rt.ref ??= Object.freeze({ kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' }));
+}
+
+function containerRef(rt: PodRt, c: ContainerRt): EventInput['involvedObject'] {
+  return (c.ref ??= Object.freeze({ ...podRef(rt), fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` }));
 }
 
 function crashLoopMessage(rt: PodRt, c: ContainerRt): string {
-  return `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`;
+  return (c.crashLoopMessage ??= `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`);
 }
 
 function quantityBytes(v: unknown): number | undefined {
@@ -1050,9 +1066,7 @@ export class Kubelet implements Controller, KubeletApi {
   private skipFilteredResyncs(rt: PodRt, c: ContainerRt, windowEndMs: number, ctx: ReconcileContext, out: Out): void {
     let atMs = rt.syncAtMs;
     if (atMs === undefined || atMs >= windowEndMs || !this.publishUpToDate(rt, ctx.nowMs)) return;
-    const source = kubeletSource(rt);
-    const involvedObject = { kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' };
-    const bucket = ctx.events.spamBucket(source, involvedObject) ?? fullSpamBucket(ctx.nowMs);
+    const bucket = ctx.events.spamBucket(kubeletSource(rt), podRef(rt)) ?? fullSpamBucket(ctx.nowMs);
     for (const a of out.actions) {
       if (a.type !== 'event') continue;
       if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
