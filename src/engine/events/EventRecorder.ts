@@ -44,9 +44,13 @@ export const MAX_STORED_EVENTS = 50_000;
 
 const COMBINED_PREFIX = '(combined from similar events): ';
 
-/** localKeys: the distinct messages seen, oldest first (an array: at most 10, usually 1, far smaller than a Set). */
-interface AggregateRecord { localKeys: string[]; lastTimestampMs: number }
-interface ObservedEvent { count: number; firstTimestampMs: number; name: string }
+/**
+ * localKeys: the distinct messages seen, oldest first: at most 10 and almost always 1, kept as the
+ * bare string until a second one comes (a correlator entry per event kind of every pod adds up).
+ */
+interface AggregateRecord { localKeys: string | string[]; lastTimestampMs: number }
+/** The event's name is built when it is stored (eventName of firstTimestampMs and nameCounter), not kept per entry. */
+interface ObservedEvent { count: number; firstTimestampMs: number; nameCounter: number }
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
 export interface SpamBucket { tokenMs: number; lastMs: number }
 
@@ -62,6 +66,37 @@ export function spamAccepts(bucket: SpamBucket, atMs: number): boolean {
 /** A bucket as the first event for its key finds it. */
 export function fullSpamBucket(atMs: number): SpamBucket {
   return { tokenMs: SPAM_FULL_TOKEN_MS, lastMs: atMs };
+}
+
+/**
+ * An exact LRU for the correlators' caches (each at most 4096 entries, usually a few hundred): the
+ * Map's insertion order is the recency order, a hit moves the key to the end. No entry objects, so
+ * an entry costs only its Map slot, key and value; there is one such cache per event kind of every
+ * pod, per kubelet.
+ */
+export class SmallLru<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly cap: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, value);
+    return value;
+  }
+  /** Stores a value; the key becomes the newest. */
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.cap) this.map.delete(this.map.keys().next().value!);
+  }
+  /** Reads without making the key the newest. */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  get size(): number {
+    return this.map.size;
+  }
 }
 
 interface LruEntry<V> {
@@ -212,7 +247,7 @@ export class EventRecorder {
       reason: event.reason,
       message: event.message,
       source: event.source,
-      name: observation.name,
+      name: eventName(event.involvedObject.name, observation.firstTimestampMs, observation.nameCounter),
       namespace: event.involvedObject.namespace ?? 'default',
       uid: `event-${(this.nameCounter++).toString(16).padStart(12, '0')}`,
       count: observation.count,
@@ -275,7 +310,7 @@ export class EventRecorder {
     const key = sourceKey(source);
     let correlator = this.correlators.get(key);
     if (!correlator) {
-      correlator = { prefix: `${this.correlators.size}\u0000`, aggregates: new Lru(MAX_CACHE_ENTRIES), observed: new Lru(MAX_CACHE_ENTRIES), spam: new Lru(MAX_CACHE_ENTRIES) };
+      correlator = { prefix: `${this.correlators.size}\u0000`, aggregates: new SmallLru(MAX_CACHE_ENTRIES), observed: new SmallLru(MAX_CACHE_ENTRIES), spam: new SmallLru(MAX_CACHE_ENTRIES) };
       this.correlators.set(key, correlator);
     }
     return correlator;
@@ -287,15 +322,18 @@ export class EventRecorder {
     let record = aggregates.get(aggregateKey);
     if (record && nowMs - record.lastTimestampMs <= AGGREGATE_INTERVAL_MS) {
       // get() made it the newest already.
-      if (!record.localKeys.includes(input.message)) record.localKeys.push(input.message);
+      const keys = record.localKeys;
+      if (typeof keys === 'string') {
+        if (keys !== input.message) record.localKeys = [keys, input.message];
+      } else if (!keys.includes(input.message)) keys.push(input.message);
     } else {
-      record = { localKeys: [input.message], lastTimestampMs: nowMs };
+      record = { localKeys: input.message, lastTimestampMs: nowMs };
       aggregates.set(aggregateKey, record);
     }
     record.lastTimestampMs = nowMs;
-    if (record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? eventKey(input) };
+    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? eventKey(input) };
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
-    record.localKeys.shift();
+    (record.localKeys as string[]).shift();
     return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: 'combined\u0000' + aggregateKey };
   }
 
@@ -307,7 +345,7 @@ export class EventRecorder {
       last.count++;
       return last;
     }
-    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, name: eventName(event.involvedObject.name, nowMs, this.nameCounter) };
+    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, nameCounter: this.nameCounter };
     correlator.observed.set(cacheKey, next);
     return next;
   }
@@ -327,9 +365,9 @@ export class EventRecorder {
 interface Correlator {
   /** Tells this source's keys apart in the shared store of events (a number, in order of creation). */
   readonly prefix: string;
-  readonly aggregates: Lru<AggregateRecord>;
-  readonly observed: Lru<ObservedEvent>;
-  readonly spam: Lru<SpamBucket>;
+  readonly aggregates: SmallLru<AggregateRecord>;
+  readonly observed: SmallLru<ObservedEvent>;
+  readonly spam: SmallLru<SpamBucket>;
 }
 
 function sourceKey(source: EventInput['source']): string {
