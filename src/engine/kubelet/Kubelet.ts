@@ -213,6 +213,10 @@ interface PodRt {
   skippedFor?: ContainerRt;
   /** This pod as events refer to it (podRef). */
   ref?: EventInput['involvedObject'];
+  /** Failing liveness ticks replayed by catchUp whose Unhealthy events are still to be handed to the recorder. */
+  skippedUnhealthy?: { readonly c: ContainerRt; readonly message: string; readonly timesMs: number[] };
+  /** The Unhealthy message of the failing ticks being coalesced. */
+  unhealthyMessage?: string;
 }
 
 export interface LogOptions {
@@ -518,6 +522,17 @@ export class Kubelet implements Controller, KubeletApi {
     const out = new Out();
     const hadSkippedResyncs = rt?.skippedResyncs !== undefined;
     if (hadSkippedResyncs) this.handOverSkippedResyncs(rt!, caughtUpToMs, out);
+    const wasCoalesced = rt !== undefined && rt.coalesced > 0;
+    if (wasCoalesced) {
+      this.catchUp(rt, caughtUpToMs);
+      this.uncoalesce(rt);
+    }
+    if (rt?.skippedUnhealthy !== undefined) {
+      // Replayed failing ticks (here or by an earlier read): their events, with their own times.
+      const { c, message, timesMs } = rt.skippedUnhealthy;
+      rt.skippedUnhealthy = undefined;
+      out.event(rt, c, 'Warning', 'Unhealthy', message, timesMs);
+    }
     if (!obj || obj.kind !== 'Pod') {
       if (rt) this.forget(rt);
       return { actions: out.actions };
@@ -527,13 +542,9 @@ export class Kubelet implements Controller, KubeletApi {
     if (!nodeName) return { actions: out.actions };
     const node = ctx.view.get<Node>('Node', undefined, nodeName);
     if (rt && timerFired) rt.pendingDueMs = undefined;
-    if (rt && (rt.coalesced > 0 || hadSkippedResyncs)) {
-      this.catchUp(rt, caughtUpToMs);
-      this.uncoalesce(rt);
-      if ((!node || isNodeDown(node)) && !timerFired) {
-        // Tick on as before so the next tick or resync notices the failure as it would have.
-        return this.requeue(rt, ctx.nowMs, out.actions);
-      }
+    if (rt && (wasCoalesced || hadSkippedResyncs) && (!node || isNodeDown(node)) && !timerFired) {
+      // Tick on as before so the next tick or resync notices the failure as it would have.
+      return this.requeue(rt, ctx.nowMs, out.actions);
     }
     if (!node) return { actions: out.actions };
     if (isNodeDown(node)) {
@@ -546,7 +557,7 @@ export class Kubelet implements Controller, KubeletApi {
     if (state.frozen) this.resume(state, ctx.nowMs);
     this.step(state, node, ctx, out);
     if (state.statusDirty && !state.deleteSent) this.writeStatus(state, pod, out, ctx.view);
-    if (Kubelet.probeCoalescing) this.coalesce(state, ctx.nowMs);
+    if (Kubelet.probeCoalescing) this.coalesce(state, ctx, out);
     return this.requeue(state, ctx.nowMs, out.actions);
   }
 
@@ -1315,7 +1326,8 @@ export class Kubelet implements Controller, KubeletApi {
   }
 
   /** Marks the steady workers of a pod whose next tick is still ahead (call after the step). */
-  private coalesce(rt: PodRt, now: number): void {
+  private coalesce(rt: PodRt, ctx: ReconcileContext, out: Out): void {
+    const now = ctx.nowMs;
     if (rt.terminal || rt.terminating || rt.frozen || rt.deleteSent || rt.pod.metadata.deletionTimestamp) return;
     for (const c of rt.containers) {
       const inst = c.current;
@@ -1338,11 +1350,18 @@ export class Kubelet implements Controller, KubeletApi {
             // After success the startup worker only ticks; nothing changes until a new container.
             if (!started) continue;
           } else {
-            if (!started || (w === c.readiness && c.manualReadinessAtMs !== undefined) || !w.saturatedSuccess) continue;
+            if (!started || (w === c.readiness && c.manualReadinessAtMs !== undefined)) continue;
+            const countingFailures = w.spec.type === 'liveness' && w.result === 'success' && !w.saturatedSuccess;
+            if (!w.saturatedSuccess && !countingFailures) continue;
             const t = w.nextTickMs - inst.startedMs;
             attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t, fileOverrides: inst.fileOverrides });
-            if (attempt.result !== 'success') continue;
             changeMs = inst.startedMs + nextChangeAfterMs(inst.program, t);
+            if (attempt.result === 'failure' && w.spec.type === 'liveness' && w.result === 'success') {
+              // Failing toward the threshold: the tick that reaches it kills, so it runs.
+              const lastSkippableMs = this.lastSkippableFailureMs(rt, c, w, attempt, ctx, out);
+              if (lastSkippableMs === undefined) continue;
+              changeMs = Math.min(changeMs, lastSkippableMs + 1);
+            } else if (attempt.result !== 'success' || !w.saturatedSuccess) continue;
           }
           if (inst.endAtMs !== undefined && inst.endAtMs < changeMs) changeMs = inst.endAtMs;
         }
@@ -1354,6 +1373,33 @@ export class Kubelet implements Controller, KubeletApi {
         rt.coalesced++;
       }
     }
+  }
+
+  /**
+   * For a liveness worker failing toward its threshold: the last of the coming failing ticks that
+   * can be replayed later (it does not reach the threshold, and the spam filter will drop its
+   * Unhealthy event, predicted as for skipped resyncs). Only when this is the pod's one source of
+   * events until then: a single container and no skipped resyncs.
+   */
+  private lastSkippableFailureMs(rt: PodRt, c: ContainerRt, w: ProbeWorker, attempt: ProbeAttempt, ctx: ReconcileContext, out: Out): number | undefined {
+    if (rt.containers.length !== 1 || rt.skippedResyncs !== undefined || rt.skippedUnhealthy !== undefined) return undefined;
+    const skippable = w.spec.failureThreshold - w.failuresInARow - 1;
+    if (skippable <= 0) return undefined;
+    const bucket = ctx.events.spamBucket(kubeletSource(rt), podRef(rt)) ?? fullSpamBucket(ctx.nowMs);
+    for (const a of out.actions) {
+      if (a.type !== 'event') continue;
+      if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
+      else for (const atMs of a.repeatsAtMs) spamAccepts(bucket, atMs);
+    }
+    let last: number | undefined;
+    for (let i = 0; i < skippable; i++) {
+      const atMs = w.nextTickMs + i * w.periodMs;
+      if (spamAccepts(bucket, atMs)) break;
+      last = atMs;
+    }
+    if (last !== undefined) rt.unhealthyMessage = `${PROBE_LABEL[w.spec.type]} probe failed: ${attempt.output}`;
+    void c;
+    return last;
   }
 
   /** Replays the coalesced ticks up to `untilMs` (inclusive), in the order they would have run. */
@@ -1374,7 +1420,12 @@ export class Kubelet implements Controller, KubeletApi {
         this.probeTicksDone++;
         const a = next.steadyAttempt;
         if (a === undefined) continue;
-        next.replaySuccess();
+        if (a.result === 'failure') {
+          next.replayFailure();
+          // Its Unhealthy event goes to the recorder with the pod's next reconcile (reads have no Out).
+          const pending = (rt.skippedUnhealthy ??= { c, message: rt.unhealthyMessage!, timesMs: [] });
+          pending.timesMs.push(atMs);
+        } else next.replaySuccess();
         recordProbe(c.timeline, atMs, next.spec.type, a.result, a.output);
         this.logRequest(rt, inst, a, atMs);
       }

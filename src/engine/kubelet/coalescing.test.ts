@@ -269,6 +269,18 @@ describe('probe coalescing changes nothing observable', () => {
     expect(once.events).toEqual(pieces.events);
   });
 
+  it.each([['nginx liveness 404', NGINX_404], ['health failing after 95 s (3 replicas)', HEALTH_FAILS]])('failing liveness ticks replayed in crash loops: %s', (_name, manifest) => {
+    // Long enough for the spam filter to run dry, so most failing ticks are coalesced.
+    const untilMs = 40 * 60_000;
+    const off = play(manifest, false, moments(5, 15, untilMs), untilMs);
+    const on = play(manifest, true, moments(5, 15, untilMs), untilMs);
+    expect(on.seen).toEqual(off.seen);
+    expect(on.text).toEqual(off.text);
+    expect(on.events).toEqual(off.events);
+    expect(on.probeTicks).toBe(off.probeTicks);
+    expect(on.timers).toBeLessThan(off.timers);
+  });
+
   it('a steady healthy pod costs O(1) timer events over an hour', () => {
     const hour = (coalesce: boolean) => {
       Kubelet.probeCoalescing = coalesce;

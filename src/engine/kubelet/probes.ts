@@ -219,6 +219,20 @@ export class ProbeWorker {
     this.resultRun++;
   }
 
+  /** Failures in a row so far, while the visible result has not turned (they count toward failureThreshold). */
+  get failuresInARow(): number {
+    return this.lastResult === 'failure' ? this.resultRun : 0;
+  }
+
+  /** A coalesced tick: what doProbe does with a failure attempt that does not reach failureThreshold. */
+  replayFailure(): void {
+    if (this.lastResult === 'failure') this.resultRun++;
+    else {
+      this.lastResult = 'failure';
+      this.resultRun = 1;
+    }
+  }
+
   /** Called on every tick and manual trigger. Returns the attempt when one ran, and whether the visible result changed. */
   doProbe(input: WorkerInput): { readonly attempt?: ProbeAttempt; readonly changed: boolean } {
     if (input.podTerminal) {
