@@ -1358,7 +1358,7 @@ export class Kubelet implements Controller, KubeletApi {
             changeMs = inst.startedMs + nextChangeAfterMs(inst.program, t);
             if (attempt.result === 'failure' && w.spec.type === 'liveness' && w.result === 'success') {
               // Failing toward the threshold: the tick that reaches it kills, so it runs.
-              const lastSkippableMs = this.lastSkippableFailureMs(rt, c, w, attempt, ctx, out);
+              const lastSkippableMs = this.lastSkippableFailureMs(rt, w, attempt, ctx, out);
               if (lastSkippableMs === undefined) continue;
               changeMs = Math.min(changeMs, lastSkippableMs + 1);
             } else if (attempt.result !== 'success' || !w.saturatedSuccess) continue;
@@ -1381,7 +1381,7 @@ export class Kubelet implements Controller, KubeletApi {
    * Unhealthy event, predicted as for skipped resyncs). Only when this is the pod's one source of
    * events until then: a single container and no skipped resyncs.
    */
-  private lastSkippableFailureMs(rt: PodRt, c: ContainerRt, w: ProbeWorker, attempt: ProbeAttempt, ctx: ReconcileContext, out: Out): number | undefined {
+  private lastSkippableFailureMs(rt: PodRt, w: ProbeWorker, attempt: ProbeAttempt, ctx: ReconcileContext, out: Out): number | undefined {
     if (rt.containers.length !== 1 || rt.skippedResyncs !== undefined || rt.skippedUnhealthy !== undefined) return undefined;
     const skippable = w.spec.failureThreshold - w.failuresInARow - 1;
     if (skippable <= 0) return undefined;
@@ -1398,7 +1398,6 @@ export class Kubelet implements Controller, KubeletApi {
       last = atMs;
     }
     if (last !== undefined) rt.unhealthyMessage = `${PROBE_LABEL[w.spec.type]} probe failed: ${attempt.output}`;
-    void c;
     return last;
   }
 
