@@ -80,6 +80,19 @@ describe('conditions', () => {
       ['PodScheduled', 'True', '2026-01-01T00:00:00Z'],
     ]);
   });
+
+  it('returns the old conditions (objects and array) when nothing changed, new ones otherwise', () => {
+    const first = podConditions(spec('Always'), 'Running', [], [running('c1'), running('c2')], true, [{ type: 'PodScheduled', status: 'True', lastTransitionTime: '2026-01-01T00:00:00Z' }], '2026-01-01T00:00:05Z');
+    const again = podConditions(spec('Always'), 'Running', [], [running('c1'), running('c2')], true, first, '2026-01-01T00:09:00Z');
+    expect(again).toBe(first);
+    const changed = podConditions(spec('Always'), 'Running', [], [running('c1', false), running('c2')], true, first, '2026-01-01T00:09:00Z');
+    expect(changed).not.toBe(first);
+    expect(changed[0]).toBe(first[0]);
+    expect(changed.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', lastTransitionTime: '2026-01-01T00:09:00Z' });
+    // A stored condition with a field the kubelet would not write is rebuilt, not kept.
+    const probed = first.map((c) => (c.type === 'Initialized' ? { ...c, lastProbeTime: '2026-01-01T00:00:05Z' } : c));
+    expect(podConditions(spec('Always'), 'Running', [], [running('c1'), running('c2')], true, probed, '2026-01-01T00:09:00Z').find((c) => c.type === 'Initialized')!.lastProbeTime).toBeNull();
+  });
 });
 
 describe('qosClass', () => {

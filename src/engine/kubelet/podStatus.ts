@@ -148,14 +148,27 @@ export function podConditions(spec: PodSpec, phase: PodPhase, initStatuses: read
   // Conditions written by others (readiness gates, DisruptionTarget) are kept as they are.
   for (const c of old) if (!kubeletOwned.has(c.type) && c.type !== 'PodScheduled') out.push(c);
   out.push(scheduled ?? withTransition({ type: 'PodScheduled', status: 'True' }, undefined, nowIso));
-  return out;
+  // Unchanged conditions are the old objects, and an unchanged list the old array: most status
+  // builds change nothing here, and shared pieces make the writer's comparisons identity checks.
+  if (out.length !== old.length) return out;
+  for (let i = 0; i < out.length; i++) if (out[i] !== old[i]) return out;
+  return old as PodCondition[];
 }
 
 function withTransition(c: BareCondition, previous: PodCondition | undefined, nowIso: string): PodCondition {
+  if (previous !== undefined && sameCondition(c, previous)) return previous;
   const out: PodCondition = { type: c.type, status: c.status, lastProbeTime: null as unknown as string, lastTransitionTime: previous && previous.status === c.status ? previous.lastTransitionTime : nowIso };
   if (c.reason) out.reason = c.reason;
   if (c.message) out.message = c.message;
   return out;
+}
+
+/** `previous` is exactly what withTransition would build for `c` (no other fields, no probe time). */
+function sameCondition(c: BareCondition, previous: PodCondition): boolean {
+  if (previous.status !== c.status || previous.lastProbeTime !== null || (previous.reason ?? undefined) !== (c.reason || undefined) || (previous.message ?? undefined) !== (c.message || undefined)) return false;
+  let fields = 0;
+  for (const key in previous) if (Object.prototype.hasOwnProperty.call(previous, key)) fields++;
+  return fields === 4 + (c.reason ? 1 : 0) + (c.message ? 1 : 0);
 }
 
 /** pkg/apis/core/v1/helper/qos GetPodQOS. */
