@@ -53,6 +53,31 @@ describe('EngineHost', () => {
     expect(rs?.replicas.desired).toBe(3);
   });
 
+  it('starts a plain init from the prebuilt default cluster, and the same as without it', () => {
+    const fresh = setup({ seed: 1 });
+    fresh.start();
+    const prebuilt = setup({ seed: 1 });
+    prebuilt.host.prebuildDefault();
+    prebuilt.start();
+    expect(prebuilt.posted[0]).toEqual(fresh.posted[0]);
+    fresh.host.dispose();
+    prebuilt.host.dispose();
+  });
+
+  it('drops the prebuilt default cluster when init asks for another one', () => {
+    const other = setup({ seed: 1, manifests: [{ fileName: 'a.yaml', text: RS('web', 2) }] });
+    other.host.prebuildDefault();
+    other.start();
+    const hello = other.of('hello')[0];
+    expect(hello.snapshot.objects.filter((o) => o.dto === 'owner').map((o) => o.name)).toEqual(['web']);
+    const seeded = setup({ seed: 7 });
+    seeded.host.prebuildDefault();
+    seeded.start();
+    expect(seeded.of('hello')[0].seed).toBe(7);
+    other.host.dispose();
+    seeded.host.dispose();
+  });
+
   it('reports the starting speed in hello (1× unless init says otherwise)', () => {
     const { posted, host } = setup();
     host.handle({ type: 'init', protocolVersion: PROTOCOL_VERSION, seed: 1 });

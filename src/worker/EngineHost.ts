@@ -2,7 +2,7 @@ import { completeKubectl, createCluster, replayCluster, type Cluster, type KubeO
 import type { CommandResult, EngineCommand, FromEngine, Speed, ToEngine } from '../protocol/messages';
 import { PROTOCOL_VERSION, isSpeed } from '../protocol/messages';
 import type { ManifestErrorDto, NodeDto, ObjectDto } from '../protocol/dto';
-import { DEFAULT_SCENARIO, DEFAULT_SCENARIO_FILE } from '../protocol/scenarios';
+import { DEFAULT_SCENARIO, DEFAULT_SCENARIO_FILE, DEFAULT_SEED } from '../protocol/scenarios';
 import { Pacer, type WallClock } from './Pacer';
 import { engineJsonSchema, eventToDto, nodeToDto, toDto } from './toDto';
 import { History } from './History';
@@ -79,6 +79,8 @@ export class EngineHost {
   private framesSinceFocus = 0;
   private framesSincePatch = 0;
   private readonly bigClusterPods: number;
+  /** The default playground, built before `init` arrived (prebuildDefault); taken or dropped by the first start. */
+  private prebuilt: { readonly cluster: Cluster; readonly errors: readonly ManifestErrorDto[] } | undefined;
 
   constructor(
     private readonly post: Post,
@@ -136,6 +138,23 @@ export class EngineHost {
     }
   }
 
+  /**
+   * Builds the cluster a plain `init` asks for (default seed, built-in scenario) ahead of it. A new
+   * worker receives the page's messages only once the page's main thread relays them, which can be
+   * late while the page renders; meanwhile the worker can do what most starts need. Any other init
+   * (a saved session, a link, a scenario, another seed) drops it.
+   */
+  prebuildDefault(): void {
+    if (this.cluster || this.initMessage || this.prebuilt) return;
+    try {
+      const cluster = createCluster({ seed: DEFAULT_SEED });
+      const result = cluster.apply(DEFAULT_SCENARIO, { fileName: DEFAULT_SCENARIO_FILE });
+      this.prebuilt = { cluster, errors: result.errors.map((e) => ({ ...e, message: `${DEFAULT_SCENARIO_FILE}: ${e.message}` })) };
+    } catch {
+      // init builds it again and reports what went wrong.
+    }
+  }
+
   /** Stops the pacer (worker shutdown, tests). */
   dispose(): void {
     this.pacer.stop();
@@ -167,11 +186,17 @@ export class EngineHost {
     const scenario = Lessons.find(init.scenarioId);
     // A resume (share link, reload, recovery) happens once: a later reset starts the setup fresh.
     const resume = warmup ? init.resume : undefined;
+    const prebuilt = this.prebuilt;
+    this.prebuilt = undefined;
+    const isDefault = warmup && seed === DEFAULT_SEED && !resume && init.scenarioId === undefined && init.nodes === undefined && init.manifests === undefined && !(init.warmupMs && init.warmupMs > 0);
     try {
       if (init.scenarioId !== undefined && !scenario) throw new Error(`Unknown scenario "${init.scenarioId}".`);
       const nodes = init.nodes ?? scenario?.cluster?.nodes;
       let cluster: Cluster;
-      if (resume) {
+      if (prebuilt && isDefault) {
+        cluster = prebuilt.cluster;
+        initErrors.push(...prebuilt.errors);
+      } else if (resume) {
         cluster = replayCluster({ seed, nodes }, resumeEntries(resume.log));
         const until = Math.min(Math.max(0, Math.round(resume.untilMs)), MAX_RESUME_MS);
         while (cluster.now() < until) cluster.advance(Math.min(until - cluster.now(), STEP_MAX_MS * 24));

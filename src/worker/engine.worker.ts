@@ -27,3 +27,6 @@ scope.onmessage = (event) => {
   }
   host.handle(message);
 };
+
+// Messages posted before this script ran reach it only when the page's main thread relays them.
+host.prebuildDefault();

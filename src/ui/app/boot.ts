@@ -1,7 +1,6 @@
 import { DEFAULT_SCENARIO, DEFAULT_SCENARIO_FILE, DEFAULT_SEED } from '../../bridge/constants';
 import type { StartOptions } from '../../bridge/engineClient';
 import type { EditorFile } from '../../store/learningSlice';
-import { resumeOptions } from '../commands/session';
 import type { SessionPayload } from '../session/payload';
 import { decodeShare, hasShare } from '../session/shareLink';
 
@@ -16,6 +15,18 @@ export interface Boot {
   readonly linkErrors?: readonly string[];
   /** Where the start came from (tests, messages). */
   readonly source: 'share' | 'scenario' | 'saved' | 'default';
+}
+
+/** The engine start options that continue `payload` (paused: the receiver sees the same moment). */
+export function resumeOptions(payload: SessionPayload, speed: 0 | 1 = 0): StartOptions & { seed: number } {
+  return {
+    seed: payload.setup.seed,
+    nodes: payload.setup.nodes,
+    manifests: payload.setup.manifests,
+    scenarioId: payload.setup.scenarioId,
+    speed,
+    resume: { log: payload.log, untilMs: payload.clockMs, progress: payload.progress },
+  };
 }
 
 export const DEFAULT_FILES: readonly EditorFile[] = [{ name: DEFAULT_SCENARIO_FILE, text: DEFAULT_SCENARIO }];

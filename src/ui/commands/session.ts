@@ -1,7 +1,8 @@
-import { engineCrashed, loadCluster, restartEngine, type StartOptions } from '../../bridge/engineClient';
+import { engineCrashed, loadCluster, restartEngine } from '../../bridge/engineClient';
 import { sessionLog, sessionSetup } from '../../bridge/session';
 import { withMessage } from '../../store/uiSlice';
 import { useStore } from '../../store/useStore';
+import { resumeOptions } from '../app/boot';
 import { formatClock } from '../app/formatClock';
 import { currentPayload } from '../session/persist';
 import { PAYLOAD_CHARS_MAX, type SessionPayload } from '../session/payload';
@@ -10,18 +11,6 @@ import { replaceFiles } from './editorFiles';
 import { loadCatalog } from './lessons';
 import { select } from './select';
 import { goLive } from './timeTravel';
-
-/** The engine start options that continue `payload` (paused: the receiver sees the same moment). */
-export function resumeOptions(payload: SessionPayload, speed: 0 | 1 = 0): StartOptions & { seed: number } {
-  return {
-    seed: payload.setup.seed,
-    nodes: payload.setup.nodes,
-    manifests: payload.setup.manifests,
-    scenarioId: payload.setup.scenarioId,
-    speed,
-    resume: { log: payload.log, untilMs: payload.clockMs, progress: payload.progress },
-  };
-}
 
 /** A link that rebuilds this cluster at this moment, with these editor tabs. */
 export function createShareLink(): string {

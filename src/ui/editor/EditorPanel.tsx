@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../bridge/engineClient';
 import type { DiffResultDto } from '../../protocol/learning';
@@ -30,6 +30,28 @@ const ManifestEditor = lazy(async () => {
   return module;
 });
 const DiffView = lazy(() => import('./DiffView'));
+
+/** Longest wait for the first cluster before Monaco loads anyway (an engine that never says hello). */
+const MONACO_WAIT_MS = 1500;
+
+/**
+ * True once the first cluster arrived (hello applied: its nodes and pods render now), or the engine
+ * failed, or MONACO_WAIT_MS passed. Monaco's megabytes are fetched, compiled and run after that, not
+ * while the engine worker loads and the page first renders.
+ */
+function useGraphFirst(): boolean {
+  const ready = useStore((s) => s.connected || s.fatal !== undefined);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => setWaited(true), MONACO_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+  // Once true, stays true: the editor is never unmounted again.
+  const [go, setGo] = useState(false);
+  if (!go && (ready || waited)) setGo(true);
+  return go || ready || waited;
+}
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -181,6 +203,7 @@ export function EditorPanel() {
   const past = useStore((s) => s.past !== undefined || s.scrubMs !== undefined);
   const [diff, setDiff] = useState<DiffState | undefined>(undefined);
   const busy = applying || !connected || past;
+  const loadEditor = useGraphFirst();
 
   const openDiff = () => {
     setDiff({ fileName: useStore.getState().activeFile });
@@ -231,7 +254,7 @@ export function EditorPanel() {
       {/* `nokey`: React Flow ignores keys typed in here (it would eat Space otherwise, toolchain.md G3). */}
       <div className="editor__host nokey" data-testid="editor">
         <Suspense fallback={<div className="editor__loading">{t('editor.loading')}</div>}>
-          <ManifestEditor />
+          {loadEditor ? <ManifestEditor /> : <div className="editor__loading">{t('editor.loading')}</div>}
         </Suspense>
       </div>
       <MessageList />

@@ -12,9 +12,16 @@ export interface EditorHandle {
 }
 
 let handle: EditorHandle | undefined;
+let firstMounted: () => void = () => undefined;
+
+/** Resolves when an editor first mounts: the end of start-up (the service worker waits for it). */
+export const editorMounted = new Promise<void>((resolve) => {
+  firstMounted = resolve;
+});
 
 export function setEditorHandle(editor: EditorHandle | undefined): void {
   handle = editor;
+  if (editor) firstMounted();
 }
 
 export function editorHandle(): EditorHandle | undefined {

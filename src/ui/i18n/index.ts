@@ -13,23 +13,7 @@ import { en } from './en';
 import { ko } from './ko';
 import { applyTextModules } from './textModules';
 
-export const LANGUAGES: readonly { readonly id: Language; readonly label: string }[] = [
-  { id: 'en', label: 'English' },
-  { id: 'ko', label: '한국어' },
-];
-
-export function isLanguage(value: unknown): value is Language {
-  return value === 'en' || value === 'ko';
-}
-
-/** The browser's preferred language among ours (Korean for any ko-*, else English). */
-export function browserLanguage(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Language {
-  for (const tag of languages) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
-}
+export { LANGUAGES, browserLanguage, isLanguage } from './languages';
 
 export const i18n = i18next.createInstance();
 

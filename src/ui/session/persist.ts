@@ -1,7 +1,7 @@
 import { onSessionChange, sessionLog, sessionSetup, sessionVersion } from '../../bridge/session';
 import type { EditorFile, Language } from '../../store/learningSlice';
 import { useStore } from '../../store/useStore';
-import { isLanguage } from '../i18n';
+import { isLanguage } from '../i18n/languages';
 import { parsePayloadJson } from './shareLink';
 import { validatePayload, type SessionPayload } from './payload';
 
