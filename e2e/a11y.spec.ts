@@ -7,6 +7,8 @@ import { openApp } from './helpers';
 for (const theme of ['dark', 'light'] as const) {
   test(`no serious accessibility violations (${theme} theme)`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem('podlab.theme', t), theme);
+    // Colours are checked as they settle, not halfway through a status fade.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await openApp(page);
     const results = await new AxeBuilder({ page })
       .exclude('.monaco-editor')
