@@ -385,6 +385,21 @@ const MAX_INT64_FACTORS = 18;
  *  - only the fast path may keep the input spelling for String() (see Quantity.apiString).
  */
 export function parseQuantity(text: string): Quantity {
+  // Quantities are immutable, so one parse serves every pod of a template (errors are not kept).
+  const hit = parsedQuantities.get(text);
+  if (hit !== undefined) return hit;
+  const q = parseQuantityUncached(text);
+  if (parsedQuantities.size >= PARSED_QUANTITIES_MAX) parsedQuantities.clear();
+  parsedQuantities.set(text, q);
+  return q;
+}
+
+/** Spellings parsed so far; past the bound the memo starts over. */
+const PARSED_QUANTITIES_MAX = 4096;
+const parsedQuantities = new Map<string, Quantity>();
+const decodedQuantities = new Map<string, Quantity | null>();
+
+function parseQuantityUncached(text: string): Quantity {
   if (text.length === 0) throw formatError();
   if (text === '0') return QuantityImpl.of(0n, 0, 'DecimalSI', text);
 
@@ -454,8 +469,21 @@ const GO_TRIM_RE = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
  */
 export function tryParseQuantity(text: unknown): Quantity | undefined {
   let s: string;
-  if (typeof text === 'string') s = text.replace(GO_TRIM_RE, '');
-  else if (typeof text === 'number' && Number.isFinite(text)) s = String(text);
+  if (typeof text === 'string') {
+    // Memoized by the raw text (trimming included); null remembers a text that does not parse.
+    const hit = decodedQuantities.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    let q: Quantity | null;
+    try {
+      q = parseQuantity(text.replace(GO_TRIM_RE, ''));
+    } catch (err) {
+      if (!(err instanceof QuantityParseError)) throw err;
+      q = null;
+    }
+    if (decodedQuantities.size >= PARSED_QUANTITIES_MAX) decodedQuantities.clear();
+    decodedQuantities.set(text, q);
+    return q ?? undefined;
+  } else if (typeof text === 'number' && Number.isFinite(text)) s = String(text);
   else if (typeof text === 'bigint') s = text.toString();
   else return undefined;
   try {

@@ -94,7 +94,7 @@ export const MAX_PINNED_NODE_ENTRIES = 200_000;
  * undefined for a packed scored one: name in `names[i]`, then `values` holds its total followed by
  * raw and normalized per plugin (weights and plugin names are shared by the whole decision).
  */
-interface PackedNodes {
+export interface PackedNodes {
   readonly entries: (NodeDecision | undefined)[];
   readonly names: (string | undefined)[];
   readonly plugins: readonly string[];
@@ -110,54 +110,105 @@ interface StoredDecision {
   readonly nodeCount: number;
 }
 
-const NO_NODES: readonly NodeDecision[] = Object.freeze([]);
+/** The nodes of a stored decision whose nodes are packed (a caller passing pre-packed nodes may use it too: no copy is made). */
+export const NO_NODES: readonly NodeDecision[] = Object.freeze([]);
 
 const SCORED_KEYS = ['node', 'feasible', 'scores', 'totalScore'];
 const SCORE_KEYS = ['plugin', 'raw', 'normalized', 'weight', 'weighted'];
 
+/** Object.keys(obj) equals keys, without allocating the key list (plain objects: for-in lists the own keys in that order). */
 function sameKeys(obj: object, keys: readonly string[]): boolean {
-  const own = Object.keys(obj);
-  return own.length === keys.length && own.every((k, i) => k === keys[i]);
+  let i = 0;
+  for (const k in obj) {
+    if (k !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
 }
 
 /** Packs the scored entries that rebuild exactly (same keys, plugins and weights, weighted = normalized × weight). */
 function pack(nodes: readonly NodeDecision[]): PackedNodes | undefined {
+  // Plain loops: this runs once per scheduling decision.
   let plugins: string[] | undefined;
   let weights: number[] | undefined;
-  const packable = nodes.map((n) => {
-    if (n.feasible !== true || !n.scores || typeof n.totalScore !== 'number' || !sameKeys(n, SCORED_KEYS)) return false;
-    plugins ??= n.scores.map((sc) => sc.plugin);
-    weights ??= n.scores.map((sc) => sc.weight);
-    return n.scores.length === plugins.length && n.scores.every((sc, i) => sameKeys(sc, SCORE_KEYS) && sc.plugin === plugins![i] && sc.weight === weights![i] && sc.weighted === sc.normalized * sc.weight);
-  });
-  const count = packable.filter(Boolean).length;
+  const packable: boolean[] = new Array<boolean>(nodes.length);
+  let count = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    packable[i] = false;
+    if (n.feasible !== true || !n.scores || typeof n.totalScore !== 'number' || !sameKeys(n, SCORED_KEYS)) continue;
+    const scores = n.scores;
+    if (!plugins || !weights) {
+      plugins = scores.map((sc) => sc.plugin);
+      weights = scores.map((sc) => sc.weight);
+    }
+    if (scores.length !== plugins.length) continue;
+    let ok = true;
+    for (let j = 0; j < scores.length; j++) {
+      const sc = scores[j];
+      if (!sameKeys(sc, SCORE_KEYS) || sc.plugin !== plugins[j] || sc.weight !== weights[j] || sc.weighted !== sc.normalized * sc.weight) {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    packable[i] = true;
+    count++;
+  }
   if (count === 0 || !plugins || !weights) return undefined;
   const stride = 1 + 2 * plugins.length;
   const values = new Float64Array(count * stride);
   const offsets = new Int32Array(nodes.length).fill(-1);
-  const entries: (NodeDecision | undefined)[] = [];
-  const names: (string | undefined)[] = [];
+  const entries: (NodeDecision | undefined)[] = new Array<NodeDecision | undefined>(nodes.length);
+  const names: (string | undefined)[] = new Array<string | undefined>(nodes.length);
   let at = 0;
-  nodes.forEach((n, i) => {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
     if (!packable[i]) {
-      entries.push(n);
-      names.push(undefined);
-      return;
+      entries[i] = n;
+      names[i] = undefined;
+      continue;
     }
-    entries.push(undefined);
-    names.push(n.node);
+    entries[i] = undefined;
+    names[i] = n.node;
     offsets[i] = at;
     values[at] = n.totalScore!;
-    n.scores!.forEach((sc, j) => {
-      values[at + 1 + 2 * j] = sc.raw;
-      values[at + 2 + 2 * j] = sc.normalized;
-    });
+    const scores = n.scores!;
+    for (let j = 0; j < scores.length; j++) {
+      values[at + 1 + 2 * j] = scores[j].raw;
+      values[at + 2 + 2 * j] = scores[j].normalized;
+    }
     at += stride;
-  });
+  }
   return { entries, names, plugins, weights, offsets, values };
 }
 
-function unpack(p: PackedNodes): NodeDecision[] {
+/**
+ * What `pack` makes of `count` scored entries (values laid out as pack does, each with plugins and
+ * weights, weighted = normalized × weight, never NaN) followed by `rest`, none of them scored: the
+ * scheduler builds this directly instead of objects that pack would take apart at once.
+ */
+export function packedScored(names: string[], plugins: readonly string[], weights: readonly number[], values: Float64Array, rest: readonly NodeDecision[]): PackedNodes {
+  const count = names.length;
+  const total = count + rest.length;
+  const stride = 1 + 2 * plugins.length;
+  const offsets = new Int32Array(total).fill(-1);
+  const entries: (NodeDecision | undefined)[] = new Array<NodeDecision | undefined>(total);
+  const allNames: (string | undefined)[] = new Array<string | undefined>(total);
+  for (let i = 0; i < count; i++) {
+    entries[i] = undefined;
+    allNames[i] = names[i];
+    offsets[i] = i * stride;
+  }
+  for (let i = 0; i < rest.length; i++) {
+    entries[count + i] = rest[i];
+    allNames[count + i] = undefined;
+  }
+  return { entries, names: allNames, plugins, weights, offsets, values };
+}
+
+/** The NodeDecisions a packed list stands for (new objects). */
+export function unpack(p: PackedNodes): NodeDecision[] {
   return p.entries.map((entry, i) => {
     if (entry) return entry;
     const at = p.offsets[i];
@@ -213,12 +264,14 @@ export class DecisionTraceStore {
   private readonly recent = new TraceTier(MAX_TRACED_PODS, MAX_TRACED_NODE_ENTRIES);
   private readonly pending = new TraceTier(MAX_PINNED_TRACED_PODS, MAX_PINNED_NODE_ENTRIES);
 
-  record(decision: SchedulingDecision): void {
+  /** `prePacked`: the decision's nodes already packed (`decision.nodes` is then empty), as from `packedScored`. */
+  record(decision: SchedulingDecision, prePacked?: PackedNodes): void {
     const uid = decision.podUid;
     this.recent.take(uid);
     this.pending.take(uid);
-    const packed = pack(decision.nodes);
-    const stored: StoredDecision = { decision: packed ? { ...decision, nodes: NO_NODES } : decision, packed, nodeCount: decision.nodes.length };
+    const packed = prePacked ?? pack(decision.nodes);
+    const nodeCount = prePacked ? prePacked.entries.length : decision.nodes.length;
+    const stored: StoredDecision = { decision: packed && decision.nodes !== NO_NODES ? { ...decision, nodes: NO_NODES } : decision, packed, nodeCount };
     (decision.outcome === 'Scheduled' ? this.recent : this.pending).put(uid, stored);
   }
 

@@ -1,5 +1,5 @@
 import type { Node, Pod, PodCondition, Typed } from '../api/types';
-import type { Controller, ReconcileContext, ReconcileResult } from '../controllers/Controller';
+import { NO_KEYS, type Controller, type ReconcileContext, type ReconcileResult } from '../controllers/Controller';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
 import type { Action } from '../sim/actions';
@@ -9,7 +9,7 @@ import type { ClusterEvent, NodeChange, SchedulerPlugin, SchedulingHandle } from
 import { SchedulerCache } from './SchedulerCache';
 import { SchedulingQueue, type UnschedulableEntry } from './SchedulingQueue';
 import { SchedulingAlgorithm, attemptMessage, type ScheduleAttempt } from './scheduleOne';
-import { DecisionTraceStore, type SchedulingDecision } from './DecisionTrace';
+import { DecisionTraceStore, NO_NODES, type SchedulingDecision } from './DecisionTrace';
 import { fitErrorMessage } from './fitError';
 import { isNonTerminalPod } from './NodeInfo';
 import { withPodCondition } from './podConditions';
@@ -26,6 +26,8 @@ import { NodeResourcesBalancedAllocation } from './plugins/NodeResourcesBalanced
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 const QUEUE_KEY = 'queue';
+/** keysFor's answers, shared (read-only): it runs for every write in the cluster. */
+const QUEUE_KEYS: readonly string[] = Object.freeze([QUEUE_KEY]);
 /** validation.NoteLengthLimit: event messages longer than this are cut with " ...". */
 const NOTE_LENGTH_LIMIT = 1024;
 /**
@@ -48,6 +50,11 @@ function truncateMessage(message: string): string {
 
 function isResponsible(pod: Pod): boolean {
   return (pod.spec?.schedulerName ?? DEFAULT_SCHEDULER_NAME) === DEFAULT_SCHEDULER_NAME && !pod.spec?.nodeName && !pod.metadata?.deletionTimestamp && isNonTerminalPod(pod);
+}
+
+/** Bound and not finished: counted on its node. */
+function accounted(p: Pod | undefined): boolean {
+  return Boolean(p?.spec?.nodeName) && isNonTerminalPod(p!);
 }
 
 function nodeChanges(old: Node, node: Node): Set<NodeChange> {
@@ -105,7 +112,7 @@ export class Scheduler implements Controller {
     const obj = change.object;
     if (obj.kind === 'Node') this.onNodeChange(change, view);
     else if (obj.kind === 'Pod') this.onPodChange(change, view);
-    return this.queue.hasActive() ? [QUEUE_KEY] : [];
+    return this.queue.hasActive() ? QUEUE_KEYS : NO_KEYS;
   }
 
   private onNodeChange(change: WatchChange, view: StoreView): void {
@@ -122,7 +129,6 @@ export class Scheduler implements Controller {
     const pod = change.object as Typed<Pod>;
     const old = change.old as Typed<Pod> | undefined;
     const uid = pod.metadata.uid ?? '';
-    const accounted = (p: Pod | undefined) => Boolean(p?.spec?.nodeName) && isNonTerminalPod(p!);
     if (change.type === 'deleted') {
       this.forget(uid);
       if (accounted(old ?? pod)) this.move({ type: 'AssignedPodDelete', pod: old ?? pod }, view);
@@ -204,13 +210,13 @@ export class Scheduler implements Controller {
   /** The binding subresource: spec.nodeName, PodScheduled=True, nominatedNodeName cleared. */
   private bind(h: SchedulingHandle, pod: Typed<Pod>, nodeName: string, actions: Action[]): void {
     this.cache.assume(pod, nodeName);
-    const bound = clone(pod);
-    bound.spec = { ...bound.spec!, nodeName };
-    const status = { ...(bound.status ?? {}) };
+    // Shallow copies: the writer copies what it stores, and parts still the stored ones are shared by identity.
+    const metadata = { ...pod.metadata };
+    delete metadata.resourceVersion;
+    const status = { ...(pod.status ?? {}) };
     status.conditions = withPodCondition(status.conditions, { type: 'PodScheduled', status: 'True' }, h.nowMs);
     delete status.nominatedNodeName;
-    bound.status = status;
-    delete bound.metadata.resourceVersion;
+    const bound = { ...pod, metadata, spec: { ...pod.spec!, nodeName }, status } as Typed<Pod>;
     actions.push({ type: 'update', object: bound });
     actions.push({
       type: 'event',
@@ -326,13 +332,14 @@ export class Scheduler implements Controller {
       preFilter: attempt?.preFilter ?? [],
       filterOrder: attempt?.filterOrder ?? [],
       skippedFilters: attempt ? [...attempt.state.skipFilterPlugins] : [],
-      nodes: attempt?.nodes ?? [],
+      // With packed nodes the trace takes those, and the attempt's nodes are never built.
+      nodes: attempt ? (attempt.packed ? NO_NODES : attempt.nodes) : [],
       omittedNodes: attempt?.omittedNodes ?? 0,
       reasonCounts: attempt ? reasonCounts(attempt) : {},
       tiedNodes: attempt?.tiedNodes,
       notes: attempt?.notes ?? [],
       ...outcome,
-    });
+    }, attempt?.packed);
   }
 }
 

@@ -192,8 +192,10 @@ let lastPod: Pod | undefined;
 let lastSummary: PodResourceSummary | undefined;
 
 function podResourcesUncached(pod: Pod): PodResourceSummary {
-  // Keyed by spec, the only input: a status write shares the spec object, so it stays a hit.
-  const key: object = pod.spec ?? pod;
+  // Keyed by what is read: a status write shares the spec object, and a bind (a new spec, nodeName
+  // set) or a sibling from the same template shares the containers array, so both stay hits.
+  const spec = pod.spec;
+  const key: object = spec?.containers && !spec.initContainers && !spec.overhead && !podLevelResources(pod) ? spec.containers : (spec ?? pod);
   const cached = summaryCache.get(key);
   if (cached) return cached;
   const requests = vectorOf(podRequestsList(pod));
@@ -241,5 +243,7 @@ export function accumulate(target: ResourceVector, add: ResourceVector, sign: 1 
   target.milliCPU += sign * add.milliCPU;
   target.memoryBytes += sign * add.memoryBytes;
   target.ephemeralStorageBytes += sign * add.ephemeralStorageBytes;
-  for (const [name, value] of Object.entries(add.scalar)) target.scalar[name] = (target.scalar[name] ?? 0) + sign * value;
+  // for-in, not Object.entries: this runs for every pod a NodeInfo adds or removes.
+  const scalar = add.scalar;
+  for (const name in scalar) target.scalar[name] = (target.scalar[name] ?? 0) + sign * scalar[name];
 }

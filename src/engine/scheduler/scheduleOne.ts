@@ -3,7 +3,7 @@ import type { Rng } from '../random/Rng';
 import { CycleState, podPriority, statusMessage, unresolvable, type NodeScore, type SchedulerPlugin, type SchedulingHandle, type Status } from './framework';
 import { fitErrorMessage, newDiagnosis, type Diagnosis } from './fitError';
 import type { NodeInfo } from './NodeInfo';
-import type { FilterVerdict, NodeDecision, PluginScore } from './DecisionTrace';
+import { packedScored, unpack, type FilterVerdict, type NodeDecision, type PackedNodes, type PluginScore } from './DecisionTrace';
 
 const NO_PODS: readonly Typed<Pod>[] = [];
 /** Shared by every passing node (read-only): a filter pass is the hot path of a cycle. */
@@ -54,6 +54,8 @@ export interface ScheduleAttempt {
   readonly preFilter: { plugin: string; result: string }[];
   readonly filterOrder: string[];
   readonly nodes: NodeDecision[];
+  /** `nodes` in the decision trace's packed form, when the scored entries were built that way. */
+  readonly packed?: PackedNodes;
   readonly omittedNodes: number;
   readonly tiedNodes?: string[];
   readonly notes: string[];
@@ -69,13 +71,17 @@ export class SchedulingAlgorithm {
   constructor(
     readonly plugins: readonly SchedulerPlugin[],
     private readonly algo: AlgorithmState = { nextStartNodeIndex: 0 },
-  ) {}
+  ) {
+    this.filterOrder = plugins.filter((p) => p.filter).map((p) => p.name);
+  }
 
   /**
    * Per-cycle buffers reused across cycles (a cycle scores hundreds of nodes per plugin): only
    * indexes below the cycle's node count are meaningful, and nothing keeps them past the cycle.
    */
   private readonly scratchBuffers: number[][] = [];
+  /** The filter plugins' names in run order: fixed with the plugins, so every trace shares one (read-only) array. */
+  private readonly filterOrder: string[];
   private readonly nodeScorePool: NodeScore[] = [];
 
   private scratch(slot: number): number[] {
@@ -133,7 +139,7 @@ export class SchedulingAlgorithm {
     const state = new CycleState();
     const diagnosis = newDiagnosis();
     const numAllNodes = h.cache.numNodes();
-    const filterOrder = this.plugins.filter((p) => p.filter).map((p) => p.name);
+    const filterOrder = this.filterOrder;
     const base = { pod, state, numAllNodes, diagnosis, filterOrder, preFilter: [] as { plugin: string; result: string }[], nodes: [] as NodeDecision[], notes: [] as string[] };
     if (numAllNodes === 0) {
       return { ...base, error: ERR_NO_NODES_AVAILABLE, evaluatedNodes: 0, feasibleNodes: 0, omittedNodes: 0 };
@@ -268,19 +274,51 @@ export class SchedulingAlgorithm {
     const top = topIndexes(totals, MAX_TRACED_NODES);
     const chosenIndex = feasible.indexOf(chosen);
     if (!top.includes(chosenIndex)) top.push(chosenIndex);
+    const omittedNodes = processed - top.length - rejected.length;
+    const tiedNodes = tied.length > 1 ? tied.map((t) => t.name) : undefined;
+    // The scored entries go straight into the trace's packed form (what DecisionTraceStore.pack
+    // would make of them), not into objects that live only until the trace takes them apart.
+    const numPlugins = perPlugin.length;
+    const stride = 1 + 2 * numPlugins;
+    const values = new Float64Array(top.length * stride);
+    const names: string[] = [];
+    let packable = true;
+    for (let t = 0; t < top.length; t++) {
+      const i = top[t];
+      const at = t * stride;
+      names.push(feasible[i].name);
+      values[at] = totals[i];
+      for (let j = 0; j < numPlugins; j++) {
+        const p = perPlugin[j];
+        const raw = p.raw[i], normalized = p.normalized[i];
+        values[at + 1 + 2 * j] = raw;
+        values[at + 2 + 2 * j] = normalized;
+        // pack keeps entries whose weighted score would not rebuild equal (NaN) as objects: so do we.
+        if (typeof raw !== 'number' || Number.isNaN(normalized * p.plugin.scoreWeight!)) packable = false;
+      }
+    }
+    if (packable) {
+      const packed = packedScored(names, perPlugin.map((p) => p.plugin.name), perPlugin.map((p) => p.plugin.scoreWeight!), values, rejected);
+      let nodes: NodeDecision[] | undefined;
+      return {
+        ...base,
+        ...common,
+        nodeName: chosen.name,
+        // Built only if someone reads them (tests); the scheduler hands `packed` to the trace.
+        get nodes(): NodeDecision[] {
+          return (nodes ??= unpack(packed));
+        },
+        packed,
+        omittedNodes,
+        tiedNodes,
+      };
+    }
     const scored: NodeDecision[] = [];
     for (const i of top) {
       const scores: PluginScore[] = perPlugin.map((p) => ({ plugin: p.plugin.name, raw: p.raw[i], normalized: p.normalized[i], weight: p.plugin.scoreWeight!, weighted: p.normalized[i] * p.plugin.scoreWeight! }));
       scored.push({ node: feasible[i].name, feasible: true, scores, totalScore: totals[i] });
     }
-    return {
-      ...base,
-      ...common,
-      nodeName: chosen.name,
-      nodes: [...scored, ...rejected],
-      omittedNodes: processed - scored.length - rejected.length,
-      tiedNodes: tied.length > 1 ? tied.map((t) => t.name) : undefined,
-    };
+    return { ...base, ...common, nodeName: chosen.name, nodes: [...scored, ...rejected], omittedNodes, tiedNodes };
   }
 
   private preFilterFailure(base: Omit<ScheduleAttempt, 'evaluatedNodes' | 'feasibleNodes' | 'omittedNodes'>, status: Status, narrowing?: string[]): ScheduleAttempt {

@@ -17,7 +17,7 @@ export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
 
-/** metadata fields a new version may share with the previous one (the rest are stamped per write). */
+/** metadata fields a new version may share with the previous one (the rest are stamped per write); isSharedMetadata agrees. */
 const SHARED_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const;
 /** Owners whose last created object is remembered for sharing; past this the memo starts over. */
 const SIBLINGS_MAX = 10_000;
@@ -94,16 +94,15 @@ export class Writer {
       throw new ApiError('Conflict', `Operation cannot be fulfilled on ${qualifiedResource(input.kind)} "${input.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`);
     }
     const obj = copyAgainst(input, current);
-    obj.metadata = {
-      ...obj.metadata,
-      uid: current.metadata.uid,
-      name: current.metadata.name,
-      namespace: current.metadata.namespace,
-      creationTimestamp: current.metadata.creationTimestamp,
-      // deletionTimestamp can only be set by delete, never cleared by an update.
-      deletionTimestamp: current.metadata.deletionTimestamp,
-      deletionGracePeriodSeconds: current.metadata.deletionGracePeriodSeconds,
-    };
+    // In place on copyAgainst's fresh metadata: the same keys in the same order as a spread copy.
+    const meta = obj.metadata, currentMeta = current.metadata;
+    meta.uid = currentMeta.uid;
+    meta.name = currentMeta.name;
+    meta.namespace = currentMeta.namespace;
+    meta.creationTimestamp = currentMeta.creationTimestamp;
+    // deletionTimestamp can only be set by delete, never cleared by an update.
+    meta.deletionTimestamp = currentMeta.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = currentMeta.deletionGracePeriodSeconds;
     if (!obj.metadata.namespace) delete obj.metadata.namespace;
     if (!obj.metadata.deletionTimestamp) {
       delete obj.metadata.deletionTimestamp;
@@ -213,10 +212,14 @@ function copyAgainst(input: KubeObject, current: KubeObject): KubeObject {
   for (const key in inputMeta) {
     const value = inputMeta[key];
     if (value === undefined) continue;
-    setOwn(meta, key, (SHARED_METADATA as readonly string[]).includes(key) ? cloneShared(value, oldMeta[key]) : clone(value));
+    setOwn(meta, key, isSharedMetadata(key) ? cloneShared(value, oldMeta[key]) : clone(value));
   }
   out.metadata = meta;
   return out as unknown as KubeObject;
+}
+
+function isSharedMetadata(key: string): boolean {
+  return key === 'labels' || key === 'annotations' || key === 'ownerReferences' || key === 'finalizers';
 }
 
 /** Every part but metadata is the stored part (after copyAgainst, that means equal). */

@@ -115,20 +115,24 @@ export function shareEqual<T>(next: T, prev: unknown): T {
 export function cloneShared<T>(next: T, prev: unknown): T {
   if (next === prev || next === null || typeof next !== 'object') return next;
   if (prev === null || typeof prev !== 'object' || Array.isArray(next) !== Array.isArray(prev)) return clone(next);
+  // The copy is allocated at the first difference: until then every element is prev's own, which
+  // is what the copy would hold, and a subtree equal to prev's allocates nothing.
   if (Array.isArray(next)) {
     const pp = prev as unknown[];
-    const out: unknown[] = [];
-    let same = next.length === pp.length;
+    let out: unknown[] | undefined;
     for (let i = 0; i < next.length; i++) {
       const v = i < pp.length ? cloneShared(next[i], pp[i]) : clone(next[i]);
+      if (out === undefined) {
+        if (i < pp.length && v === pp[i]) continue;
+        out = pp.slice(0, i);
+      }
       out.push(v);
-      if (same && v !== pp[i]) same = false;
     }
-    return (same ? prev : out) as T;
+    if (out !== undefined) return out as T;
+    return (next.length === pp.length ? prev : pp.slice(0, next.length)) as T;
   }
   const no = next as Record<string, unknown>, po = prev as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  let same = true;
+  let out: Record<string, unknown> | undefined;
   let count = 0;
   for (const key in no) {
     const v = no[key];
@@ -136,13 +140,25 @@ export function cloneShared<T>(next: T, prev: unknown): T {
     count++;
     const has = Object.prototype.hasOwnProperty.call(po, key);
     const copy = has ? cloneShared(v, po[key]) : clone(v);
-    if (same && (!has || copy !== po[key])) same = false;
+    if (out === undefined) {
+      if (has && copy === po[key]) continue;
+      out = sameKeysBefore(no, po, key);
+    }
     setOwn(out, key, copy);
   }
-  if (same) {
-    let prevCount = 0;
-    for (const key in po) if (Object.prototype.hasOwnProperty.call(po, key) && po[key] !== undefined) prevCount++;
-    if (prevCount === count) return prev as T;
+  if (out !== undefined) return out as T;
+  let prevCount = 0;
+  for (const key in po) if (Object.prototype.hasOwnProperty.call(po, key) && po[key] !== undefined) prevCount++;
+  return (prevCount === count ? prev : sameKeysBefore(no, po, undefined)) as T;
+}
+
+/** A new object with next's defined keys before `stop` (all of them when undefined), each holding prev's value (found equal). */
+function sameKeysBefore(no: Record<string, unknown>, po: Record<string, unknown>, stop: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in no) {
+    if (key === stop) break;
+    if (no[key] === undefined) continue;
+    setOwn(out, key, po[key]);
   }
-  return out as T;
+  return out;
 }

@@ -50,7 +50,11 @@ export const replicaSetAdapter: ReplicaSetAdapter = {
   kind: 'ReplicaSet',
   apiVersion: 'apps/v1',
   component: 'replicaset-controller',
-  selector: (owner) => labelSelectorFor(owner, (owner as Typed<ReplicaSet>).spec?.selector),
+  // Keyed by the selector object, which status writes share: one parse per selector, not per RS version.
+  selector: (owner) => {
+    const selector = (owner as Typed<ReplicaSet>).spec?.selector;
+    return labelSelectorFor(selector ?? owner, selector);
+  },
   template: (owner) => (owner as Typed<ReplicaSet>).spec?.template,
 };
 
@@ -107,6 +111,8 @@ export class ReplicaSetController implements Controller {
     const curRef = getControllerOf(pod);
     const oldRef = getControllerOf(old);
     const refChanged = !deepEqual(curRef, oldRef);
+    // The common case (a status write to a controlled pod): one key, nothing to merge.
+    if (curRef && !(refChanged && oldRef)) return this.keyOfController(view, pod);
     if (refChanged && oldRef) for (const key of this.keyOfController(view, old)) keys.add(key);
     if (curRef) {
       for (const key of this.keyOfController(view, pod)) keys.add(key);
@@ -209,10 +215,12 @@ export class ReplicaSetController implements Controller {
 
   /** The selector/template-labels identity of a stored owner, cached per object (stored objects never change). */
   private basisOf(owner: Typed<KubeObject>, selector: Selector): { basis: string; templateLabels: Selector } {
-    let cached = basisCache.get(owner);
+    // Both inputs live under spec, which status writes share: one entry per spec, not per RS version.
+    const key: object = (owner as { spec?: object }).spec ?? owner;
+    let cached = basisCache.get(key);
     if (!cached) {
       const templateLabels = selectorFromSet(this.adapter.template(owner)?.metadata?.labels as Labels | undefined);
-      basisCache.set(owner, (cached = { basis: basisKey(selector, templateLabels), templateLabels }));
+      basisCache.set(key, (cached = { basis: basisKey(selector, templateLabels), templateLabels }));
     }
     return cached;
   }
@@ -247,6 +255,8 @@ export class ReplicaSetController implements Controller {
       return;
     }
     if (obj.kind !== 'Pod') return;
+    // Most pod writes are status writes that leave the pod's tally contribution as it was.
+    if (change.type === 'modified' && sameTallyContribution(change.old as Typed<Pod>, obj as Typed<Pod>)) return;
     if (change.type !== 'added') tallyChange(book, (change.old ?? obj) as Typed<Pod>, -1);
     if (change.type !== 'deleted') tallyChange(book, obj as Typed<Pod>, 1);
   }
@@ -281,7 +291,7 @@ export class ReplicaSetController implements Controller {
       slowStartBatch(toCreate, SLOW_START_INITIAL_BATCH_SIZE, () => {
         const pod = podFromTemplate(template, owner, ref);
         // controller_utils.go createPods refuses pods whose template has no labels.
-        if (selectorFromSet(pod.metadata.labels as Labels | undefined).empty()) {
+        if (hasNoLabels(pod.metadata.labels)) {
           failure = { reason: 'FailedCreate', message: 'unable to create pods, no labels' };
           return false;
         }
@@ -459,6 +469,13 @@ interface TallyBook {
  */
 export const replicaSetTestHooks = { podVisits: 0, fullSyncOnly: false };
 
+/** selectorFromSet(labels).empty() without building the selector (once per created pod). */
+function hasNoLabels(labels: Labels | undefined): boolean {
+  if (labels === undefined || labels === null) return true;
+  for (const key in labels) if (Object.prototype.hasOwnProperty.call(labels, key)) return false;
+  return true;
+}
+
 const basisCache = new WeakMap<object, { basis: string; templateLabels: Selector }>();
 
 function basisKey(selector: Selector, templateLabels: Selector): string {
@@ -506,6 +523,19 @@ function nextAvailableInTallyMs(tally: Tally, minReadySeconds: number, nowMs: nu
   const times = tally.readySinceMs;
   const firstPending = lowerBound(times, nowMs - minReadySeconds * 1000);
   return firstPending < times.length ? times[firstPending] + minReadySeconds * 1000 + 1000 : undefined;
+}
+
+/**
+ * Whether removing `old` and adding `pod` would leave every tally as it is: same controller,
+ * namespace and labels object (so the same selector results), activity, readiness and ready time.
+ */
+function sameTallyContribution(old: Typed<Pod>, pod: Typed<Pod>): boolean {
+  if (old.metadata.labels !== pod.metadata.labels || old.metadata.namespace !== pod.metadata.namespace) return false;
+  if (getControllerOf(old)?.uid !== getControllerOf(pod)?.uid) return false;
+  if (isPodActive(old) !== isPodActive(pod)) return false;
+  const ready = isPodReady(pod);
+  if (ready !== isPodReady(old)) return false;
+  return !ready || podReadySinceMs(old) === podReadySinceMs(pod);
 }
 
 function tallyChange(book: TallyBook, pod: Typed<Pod>, sign: 1 | -1): void {

@@ -115,7 +115,10 @@ export const InterPodAffinity: SchedulerPlugin = {
   preFilter(h, state, pod) {
     const info = podAffinityInfo(pod);
     if (info.parseError) return { status: unresolvable(`parsing pod: ${info.parseError}`) };
-    const namespaces = h.cache.namespaces();
+    // Nothing to count either way (the usual pod): Skip, as the full pass below would, without its maps.
+    if (info.requiredAffinity.length === 0 && info.requiredAntiAffinity.length === 0 && !h.cache.hasPodsWithRequiredAntiAffinity()) return { status: SKIP };
+    // Listed only when a term needs them: most pods have no inter-pod affinity at all.
+    const namespaces = info.requiredAffinity.length > 0 || info.requiredAntiAffinity.length > 0 ? h.cache.namespaces() : [];
     const affinityTerms = info.requiredAffinity.map((t) => mergeNamespaceSelector(t, namespaces));
     const antiAffinityTerms = info.requiredAntiAffinity.map((t) => mergeNamespaceSelector(t, namespaces));
     const nsLabels = h.cache.namespaceLabels(pod.metadata.namespace ?? 'default') ?? {};
@@ -161,7 +164,9 @@ export const InterPodAffinity: SchedulerPlugin = {
   preScore(h, state, pod, feasible) {
     if (feasible.length === 0) return SKIP;
     const info = podAffinityInfo(pod);
-    const namespaces = h.cache.namespaces();
+    // No terms on either side: no scores, so Skip as the full pass below would, without its allocations.
+    if (info.preferredAffinity.length === 0 && info.preferredAntiAffinity.length === 0 && !h.cache.hasPodsWithAffinity()) return SKIP;
+    const namespaces = info.preferredAffinity.length > 0 || info.preferredAntiAffinity.length > 0 ? h.cache.namespaces() : [];
     const prefAffinity = info.preferredAffinity.map((t) => mergeNamespaceSelector(t, namespaces) as WeightedAffinityTerm);
     const prefAnti = info.preferredAntiAffinity.map((t) => mergeNamespaceSelector(t, namespaces) as WeightedAffinityTerm);
     const nsLabels = h.cache.namespaceLabels(pod.metadata.namespace ?? 'default') ?? {};

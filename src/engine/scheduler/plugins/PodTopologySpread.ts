@@ -71,6 +71,19 @@ export function podConstraints(pod: Pod, action: 'DoNotSchedule' | 'ScheduleAnyw
     }));
 }
 
+const rsSelectorCache = new WeakMap<object, Selector | null>();
+const systemDefaultsCache = new WeakMap<Selector, SpreadConstraint[]>();
+
+/** The system default constraints for a default selector, built once per selector (read-only, shared by every cycle). */
+function systemDefaultConstraints(selector: Selector): SpreadConstraint[] {
+  let constraints = systemDefaultsCache.get(selector);
+  if (!constraints) {
+    constraints = SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, minDomains: 1, nodeAffinityPolicy: 'Honor' as const, nodeTaintsPolicy: 'Ignore' as const }));
+    systemDefaultsCache.set(selector, constraints);
+  }
+  return constraints;
+}
+
 /**
  * helper.DefaultSelector: the selector of the pod's controlling ReplicaSet / ReplicationController
  * (Services and StatefulSets are not simulated). Empty when the pod has no such owner.
@@ -82,12 +95,19 @@ export function defaultSelector(pod: Pod, h: SchedulingHandle): Selector | undef
   if (ref.kind === 'ReplicaSet' && ref.apiVersion.startsWith('apps/')) {
     const rs = h.view.get<ReplicaSet>('ReplicaSet', ns, ref.name);
     if (!rs) return undefined;
+    // Parsed once per selector object (stored objects are immutable; RS status writes share it), not per pod.
+    const key: object = rs.spec?.selector ?? rs;
+    const cached = rsSelectorCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let parsed: Selector | null;
     try {
       const s = selectorFromLabelSelector(rs.spec?.selector as never);
-      return s.requirements.length > 0 ? s : undefined;
+      parsed = s.requirements.length > 0 ? s : null;
     } catch {
-      return undefined;
+      parsed = null;
     }
+    rsSelectorCache.set(key, parsed);
+    return parsed ?? undefined;
   }
   if (ref.kind === 'ReplicationController' && ref.apiVersion === 'v1') {
     const rc = h.view.get<ReplicationController>('ReplicationController', ns, ref.name);
@@ -170,6 +190,9 @@ export const PodTopologySpread: SchedulerPlugin = {
   name: POD_TOPOLOGY_SPREAD,
   scoreWeight: 2,
   preFilter(h, state, pod) {
+    // No constraints at all (the usual pod): the same Skip, without building the empty list.
+    const raw = pod.spec?.topologySpreadConstraints;
+    if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) return { status: SKIP };
     const constraints = podConstraints(pod, 'DoNotSchedule');
     if (constraints.length === 0) return { status: SKIP };
     const ns = pod.metadata?.namespace ?? 'default';
@@ -214,9 +237,7 @@ export const PodTopologySpread: SchedulerPlugin = {
     if (own) constraints = podConstraints(pod, 'ScheduleAnyway');
     else {
       const selector = defaultSelector(pod, h);
-      constraints = selector
-        ? SYSTEM_DEFAULTS.map((d) => ({ ...d, selector, minDomains: 1, nodeAffinityPolicy: 'Honor' as const, nodeTaintsPolicy: 'Ignore' as const }))
-        : [];
+      constraints = selector ? systemDefaultConstraints(selector) : [];
     }
     if (constraints.length === 0) return SKIP;
     // System-default spreading does not require nodes to carry every topology key.
