@@ -54,6 +54,20 @@ class WorkQueue {
   }
   /** Puts the queued keys in rank order (ties by key). */
   sortBy(rank: (key: string) => number): void {
+    // Usually already in order (timers set in rank order): check before building anything.
+    let previousRank = -Infinity;
+    let previousKey = '';
+    let inOrder = true;
+    for (const key of this.keys) {
+      const r = rank(key);
+      if (r < previousRank || (r === previousRank && key < previousKey)) {
+        inOrder = false;
+        break;
+      }
+      previousRank = r;
+      previousKey = key;
+    }
+    if (inOrder) return;
     const sorted = [...this.keys].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     this.keys.clear();
     for (const key of sorted) this.keys.add(key);
@@ -78,6 +92,8 @@ export class Simulation {
   private readonly queues = new Map<string, WorkQueue>();
   /** Indexed like `controllers`: the hot loops avoid a Map lookup per controller per round. */
   private readonly queueList: WorkQueue[] = [];
+  /** Indexed like `controllers`: each one's timerKeyRank, bound once. */
+  private readonly timerKeyRanks: (((key: string) => number) | undefined)[] = [];
   /** One context per controller, reused: only nowMs changes between reconciles. */
   private readonly contexts: { -readonly [K in keyof ReconcileContext]: ReconcileContext[K] }[] = [];
   private readonly fireTimer = (target: string, key: string): void => {
@@ -101,6 +117,7 @@ export class Simulation {
       this.queues.set(controller.name, queue);
       this.queueList.push(queue);
       this.contexts.push({ view: this.store, nowMs: 0, rng: this.rng.fork('controller:' + controller.name), metrics: noMetrics, events: this.events });
+      this.timerKeyRanks.push(controller.timerKeyRank?.bind(controller));
     }
     for (const controller of this.controllers) controller.attach?.(this);
   }
@@ -224,11 +241,11 @@ export class Simulation {
 
   /** Same-instant timer keys of a controller with timerKeyRank run in that order, not in the order the timers were set. */
   private orderTimerKeys(): void {
-    const controllers = this.controllers;
-    for (let i = 0; i < controllers.length; i++) {
-      const rank = controllers[i].timerKeyRank;
+    const ranks = this.timerKeyRanks;
+    for (let i = 0; i < ranks.length; i++) {
+      const rank = ranks[i];
       const queue = this.queueList[i];
-      if (rank !== undefined && queue.size > 1) queue.sortBy((key) => rank.call(controllers[i], key));
+      if (rank !== undefined && queue.size > 1) queue.sortBy(rank);
     }
   }
 
