@@ -170,10 +170,12 @@ export class DaemonSetController implements Controller {
     if (change.type === 'added') return pod.metadata.deletionTimestamp || getControllerOf(pod) ? this.keyOfController(view, pod) : this.keysSelecting(view, pod);
     const old = change.old as Typed<Pod>;
     if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return NO_KEYS;
-    const keys = new Set<string>();
     const curRef = getControllerOf(pod);
     const oldRef = getControllerOf(old);
     const refChanged = !deepEqual(curRef, oldRef);
+    // The common case (a status write to a pod with the same controller): its key at most, no merging.
+    if (!refChanged && curRef) return this.keyOfController(view, pod);
+    const keys = new Set<string>();
     if (refChanged && oldRef) for (const key of this.keyOfController(view, old)) keys.add(key);
     if (curRef) for (const key of this.keyOfController(view, pod)) keys.add(key);
     else if (refChanged || !deepEqual(old.metadata.labels ?? {}, pod.metadata.labels ?? {})) for (const key of this.keysSelecting(view, pod)) keys.add(key);

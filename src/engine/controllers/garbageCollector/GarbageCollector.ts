@@ -12,6 +12,13 @@ import { Changes } from '../common/changes';
 const hasFinalizer = (obj: KubeObject, finalizer: string): boolean => obj.metadata.finalizers?.includes(finalizer) ?? false;
 
 /** Models garbagecollector graph node isDeletingDependents: being deleted in the foreground. */
+const NO_REFS: readonly OwnerReference[] = Object.freeze([]);
+
+/** Writes share unchanged subtrees, so unchanged owner references are usually the same array. */
+function sameRefs(a: readonly OwnerReference[], b: readonly OwnerReference[]): boolean {
+  return a === b || deepEqual(a, b);
+}
+
 function isDeletingDependents(obj: KubeObject): boolean {
   return Boolean(obj.metadata.deletionTimestamp) && hasFinalizer(obj, FINALIZER_FOREGROUND);
 }
@@ -48,8 +55,10 @@ export class GarbageCollector implements Controller {
     const obj = change.object;
     const uid = obj.metadata.uid;
     if (!uid) return NO_KEYS;
+    const refs = obj.metadata.ownerReferences ?? NO_REFS;
+    // Most changes are status writes that touch neither owners nor deletion: decide that before allocating.
+    if (change.type === 'modified' && !isDeletingDependents(obj) && !isOrphaning(obj) && sameRefs(change.old?.metadata.ownerReferences ?? NO_REFS, refs)) return NO_KEYS;
     const keys = new Set<string>();
-    const refs = obj.metadata.ownerReferences ?? [];
     if (change.type === 'deleted') {
       // Its dependents may have lost their last owner; a foreground owner may have lost a blocker.
       for (const dependent of view.dependentsOf(uid)) if (dependent.metadata.uid) keys.add(dependent.metadata.uid);
@@ -63,8 +72,8 @@ export class GarbageCollector implements Controller {
       const old = change.old;
       if (!old || old.metadata.deletionTimestamp !== obj.metadata.deletionTimestamp || !deepEqual(old.metadata.finalizers, obj.metadata.finalizers)) keys.add(uid);
     }
-    const oldRefs = change.old?.metadata.ownerReferences ?? [];
-    if (change.type === 'added' ? refs.length > 0 : !deepEqual(oldRefs, refs)) {
+    const oldRefs = change.old?.metadata.ownerReferences ?? NO_REFS;
+    if (change.type === 'added' ? refs.length > 0 : !sameRefs(oldRefs, refs)) {
       if (refs.length > 0) keys.add(uid);
       for (const ref of oldRefs) {
         const owner = view.getByUid(ref.uid);

@@ -102,10 +102,10 @@ export class ReplicaSetController implements Controller {
     const old = change.old as Typed<Pod>;
     if (old.metadata.resourceVersion === pod.metadata.resourceVersion) return NO_KEYS;
     const labelChanged = !deepEqual(old.metadata.labels ?? {}, pod.metadata.labels ?? {});
-    const keys = new Set<string>();
     if (pod.metadata.deletionTimestamp) {
-      for (const key of this.keyOfController(view, pod)) keys.add(key);
-      if (labelChanged) for (const key of this.keyOfController(view, old)) keys.add(key);
+      if (!labelChanged) return this.keyOfController(view, pod);
+      const keys = new Set<string>(this.keyOfController(view, pod));
+      for (const key of this.keyOfController(view, old)) keys.add(key);
       return [...keys];
     }
     const curRef = getControllerOf(pod);
@@ -113,6 +113,8 @@ export class ReplicaSetController implements Controller {
     const refChanged = !deepEqual(curRef, oldRef);
     // The common case (a status write to a controlled pod): one key, nothing to merge.
     if (curRef && !(refChanged && oldRef)) return this.keyOfController(view, pod);
+    if (!curRef && !labelChanged && !refChanged) return NO_KEYS;
+    const keys = new Set<string>();
     if (refChanged && oldRef) for (const key of this.keyOfController(view, old)) keys.add(key);
     if (curRef) {
       for (const key of this.keyOfController(view, pod)) keys.add(key);
