@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventRecorder, fullSpamBucket, Lru, MAX_STORED_EVENTS, spamAccepts, type EventInput } from './EventRecorder';
+import { EventRecorder, fullSpamBucket, Lru, MAX_STORED_EVENTS, ObjectLru, spamAccepts, type EventInput } from './EventRecorder';
 
 const pod = { kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1', apiVersion: 'v1' };
 const ev = (reason: string, message: string, extra: Partial<EventInput> = {}): EventInput => ({
@@ -183,6 +183,43 @@ describe('EventRecorder bookkeeping', () => {
         }
         expect(lru.size).toBe(naive.length);
       }),
+    );
+  });
+
+  it('ObjectLru evicts the least recently touched when it outgrows its compact form (a hit counts)', () => {
+    const lru = new ObjectLru<{ v: number; touched: number }>(5);
+    lru.set('a', 'x', { v: 1, touched: 0 });
+    lru.set('b', 'x', { v: 2, touched: 0 });
+    lru.get('a', 'x');
+    for (const o of ['c', 'd', 'e', 'f']) lru.set(o, 'x', { v: 3, touched: 0 });
+    expect(lru.get('b', 'x')).toBeUndefined();
+    expect(lru.get('a', 'x')?.v).toBe(1);
+    expect(lru.size).toBe(5);
+  });
+
+  it('ObjectLru agrees with a naive LRU under random use, before and after it outgrows its compact form', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { maxLength: 300 }), (ops) => {
+        const lru = new ObjectLru<{ v: number; touched: number }>(5);
+        const naive: [string, number][] = [];
+        for (const [isSet, o, k] of ops) {
+          const key = `o${o}/k${k}`;
+          const v = o * 10 + k;
+          const at = naive.findIndex(([x]) => x === key);
+          if (isSet) {
+            if (at >= 0) naive.splice(at, 1);
+            naive.push([key, v]);
+            if (naive.length > 5) naive.shift();
+            lru.set(`o${o}`, `k${k}`, { v, touched: 0 });
+          } else {
+            const hit = at >= 0 ? naive.splice(at, 1)[0] : undefined;
+            if (hit) naive.push(hit);
+            expect(lru.get(`o${o}`, `k${k}`)?.v).toBe(hit?.[1]);
+          }
+          expect(lru.size).toBe(naive.length);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

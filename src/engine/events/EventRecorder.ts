@@ -48,9 +48,9 @@ const COMBINED_PREFIX = '(combined from similar events): ';
  * localKeys: the distinct messages seen, oldest first: at most 10 and almost always 1, kept as the
  * bare string until a second one comes (a correlator entry per event kind of every pod adds up).
  */
-interface AggregateRecord { localKeys: string | string[]; lastTimestampMs: number }
+interface AggregateRecord { localKeys: string | string[]; lastTimestampMs: number; touched: number }
 /** The event's name is built when it is stored (eventName of firstTimestampMs and nameCounter), not kept per entry. */
-interface ObservedEvent { count: number; firstTimestampMs: number; nameCounter: number }
+interface ObservedEvent { count: number; firstTimestampMs: number; nameCounter: number; touched: number }
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
 export interface SpamBucket { tokenMs: number; lastMs: number }
 
@@ -66,6 +66,67 @@ export function spamAccepts(bucket: SpamBucket, atMs: number): boolean {
 /** A bucket as the first event for its key finds it. */
 export function fullSpamBucket(atMs: number): SpamBucket {
   return { tokenMs: SPAM_FULL_TOKEN_MS, lastMs: atMs };
+}
+
+/**
+ * An exact LRU of `cap` entries keyed by (object, rest of the key), compact while under its cap:
+ * entries live in a small map per object, so no entry carries a string with the object's uid in it
+ * (the uid is the object's own string, and the rest is interned), and each entry stamps when it was
+ * last touched. The first insert past the cap rebuilds it as a flat linked LRU in stamp order,
+ * which evicts exactly the entry a flat LRU would have. A kubelet's correlator holds one entry per
+ * event kind of each of its pods, and one never fills its 4096 entries without heavy pod churn.
+ */
+export class ObjectLru<V extends { touched: number }> {
+  private byObject: Map<string, Map<string, V>> | undefined = new Map();
+  private count = 0;
+  private clock = 0;
+  private flat: Lru<V> | undefined;
+  constructor(private readonly cap: number) {}
+  get(objectKey: string, subKey: string): V | undefined {
+    if (this.flat !== undefined) return this.flat.get(objectKey + '\u0000' + subKey);
+    const value = this.byObject!.get(objectKey)?.get(subKey);
+    if (value !== undefined) value.touched = ++this.clock;
+    return value;
+  }
+  /** Stores a value; the key becomes the newest. */
+  set(objectKey: string, subKey: string, value: V): void {
+    if (this.flat !== undefined) {
+      this.flat.set(objectKey + '\u0000' + subKey, value);
+      return;
+    }
+    let inner = this.byObject!.get(objectKey);
+    if (inner === undefined) this.byObject!.set(objectKey, (inner = new Map()));
+    if (!inner.has(subKey)) this.count++;
+    value.touched = ++this.clock;
+    inner.set(subKey, value);
+    if (this.count > this.cap) this.flatten();
+  }
+  get size(): number {
+    return this.flat !== undefined ? this.flat.size : this.count;
+  }
+  private flatten(): void {
+    const all: [string, V][] = [];
+    for (const [objectKey, inner] of this.byObject!) for (const [subKey, value] of inner) all.push([objectKey + '\u0000' + subKey, value]);
+    all.sort((a, b) => a[1].touched - b[1].touched);
+    const flat = new Lru<V>(this.cap);
+    // One more than the cap: the last insert evicts the least recently touched, as a flat LRU would have.
+    for (const [key, value] of all) flat.set(key, value);
+    this.flat = flat;
+    this.byObject = undefined;
+  }
+}
+
+/** Shares the strings that recur across objects (the rest of a cache key), within a bound. */
+class Interner {
+  private readonly strings = new Map<string, string>();
+  intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    // Only memory is at stake: when full, start over.
+    if (this.strings.size >= 16_384) this.strings.clear();
+    this.strings.set(text, text);
+    return text;
+  }
 }
 
 interface LruEntry<V> {
@@ -163,6 +224,7 @@ export class Lru<V> {
 export class EventRecorder {
   /** One correlator per event source (component + host), as each process has its own. */
   private readonly correlators = new Map<string, Correlator>();
+  private readonly interner = new Interner();
   /**
    * Stored events by cache key, in order of last update: an update moves the event to the back, so
    * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
@@ -176,7 +238,7 @@ export class EventRecorder {
 
   /** Records one occurrence; returns the stored event, or undefined when the spam filter dropped it. */
   record(input: EventInput, nowMs: number): EventRecord | undefined {
-    return this.recordKeyed(this.correlatorOf(input.source), input, aggregateKeyOf(input), undefined, spamKey(input.involvedObject), nowMs);
+    return this.recordKeyed(this.correlatorOf(input.source), input, objectKey(input.involvedObject), this.interner.intern(aggregateSubKey(input)), undefined, nowMs);
   }
 
   /**
@@ -185,20 +247,21 @@ export class EventRecorder {
    */
   recordRepeats(input: EventInput, timesMs: readonly number[]): EventRecord | undefined {
     const correlator = this.correlatorOf(input.source);
-    const aggregateKey = aggregateKeyOf(input);
-    const plainKey = eventKey(input);
-    const bucketKey = spamKey(input.involvedObject);
+    const object = objectKey(input.involvedObject);
+    const aggregateKey = this.interner.intern(aggregateSubKey(input));
+    const plainKey = this.interner.intern(eventSubKey(input));
     let last: EventRecord | undefined;
-    for (const atMs of timesMs) last = this.recordKeyed(correlator, input, aggregateKey, plainKey, bucketKey, atMs) ?? last;
+    for (const atMs of timesMs) last = this.recordKeyed(correlator, input, object, aggregateKey, plainKey, atMs) ?? last;
     return last;
   }
 
-  private recordKeyed(correlator: Correlator, input: EventInput, aggregateKey: string, plainKey: string | undefined, bucketKey: string, nowMs: number): EventRecord | undefined {
-    const { event, cacheKey } = this.aggregate(correlator, input, aggregateKey, plainKey, nowMs);
-    const observation = this.observe(correlator, event, cacheKey, nowMs);
-    if (this.filtered(correlator, bucketKey, nowMs)) return undefined;
+  /** record() with the keys built: the object's, and the rest of the aggregate and (if known) event keys, interned. */
+  private recordKeyed(correlator: Correlator, input: EventInput, object: string, aggregateKey: string, plainKey: string | undefined, nowMs: number): EventRecord | undefined {
+    const { event, cacheKey } = this.aggregate(correlator, input, object, aggregateKey, plainKey, nowMs);
+    const observation = this.observe(correlator, object, cacheKey, nowMs);
+    if (this.filtered(correlator, object, nowMs)) return undefined;
     // Correlator keys leave the source out; stored events of different sources must not meet.
-    const storedKey = correlator.prefix + cacheKey;
+    const storedKey = correlator.prefix + object + '\u0000' + cacheKey;
     const existing = this.stored.peek(storedKey);
     if (existing && nowMs - existing.lastTimestampMs < EVENT_TTL_MS) {
       existing.count = observation.count;
@@ -272,7 +335,7 @@ export class EventRecorder {
    * ahead of time which of its repeats will be filtered.
    */
   spamBucket(source: EventInput['source'], involvedObject: EventInput['involvedObject']): SpamBucket | undefined {
-    const bucket = this.correlators.get(sourceKey(source))?.spam.peek(spamKey(involvedObject));
+    const bucket = this.correlators.get(sourceKey(source))?.spam.peek(objectKey(involvedObject));
     return bucket && { tokenMs: bucket.tokenMs, lastMs: bucket.lastMs };
   }
 
@@ -280,16 +343,16 @@ export class EventRecorder {
     const key = sourceKey(source);
     let correlator = this.correlators.get(key);
     if (!correlator) {
-      correlator = { prefix: `${this.correlators.size}\u0000`, aggregates: new Lru(MAX_CACHE_ENTRIES), observed: new Lru(MAX_CACHE_ENTRIES), spam: new Lru(MAX_CACHE_ENTRIES) };
+      correlator = { prefix: `${this.correlators.size}\u0000`, aggregates: new ObjectLru(MAX_CACHE_ENTRIES), observed: new ObjectLru(MAX_CACHE_ENTRIES), spam: new Lru(MAX_CACHE_ENTRIES) };
       this.correlators.set(key, correlator);
     }
     return correlator;
   }
 
   /** EventAggregator.EventAggregate: the similar-event group is keyed without the message; the interval restarts on every occurrence. */
-  private aggregate(correlator: Correlator, input: EventInput, aggregateKey: string, plainKey: string | undefined, nowMs: number): { event: EventInput; cacheKey: string } {
+  private aggregate(correlator: Correlator, input: EventInput, object: string, aggregateKey: string, plainKey: string | undefined, nowMs: number): { event: EventInput; cacheKey: string } {
     const aggregates = correlator.aggregates;
-    let record = aggregates.get(aggregateKey);
+    let record = aggregates.get(object, aggregateKey);
     if (record && nowMs - record.lastTimestampMs <= AGGREGATE_INTERVAL_MS) {
       // get() made it the newest already.
       const keys = record.localKeys;
@@ -297,26 +360,27 @@ export class EventRecorder {
         if (keys !== input.message) record.localKeys = [keys, input.message];
       } else if (!keys.includes(input.message)) keys.push(input.message);
     } else {
-      record = { localKeys: input.message, lastTimestampMs: nowMs };
-      aggregates.set(aggregateKey, record);
+      record = { localKeys: input.message, lastTimestampMs: nowMs, touched: 0 };
+      aggregates.set(object, aggregateKey, record);
     }
     record.lastTimestampMs = nowMs;
-    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? eventKey(input) };
+    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? this.interner.intern(eventSubKey(input)) };
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
     (record.localKeys as string[]).shift();
-    return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: 'combined\u0000' + aggregateKey };
+    // A leading NUL keeps it apart from every event key (those start with a fieldPath).
+    return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: '\u0000combined\u0000' + aggregateKey };
   }
 
   /** eventLogger.eventObserve: counts every occurrence, accepted or not. */
-  private observe(correlator: Correlator, event: EventInput, cacheKey: string, nowMs: number): ObservedEvent {
-    const last = correlator.observed.get(cacheKey);
+  private observe(correlator: Correlator, object: string, cacheKey: string, nowMs: number): ObservedEvent {
+    const last = correlator.observed.get(object, cacheKey);
     if (last) {
       // Updated in place: callers copy the fields out before the next record().
       last.count++;
       return last;
     }
-    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, nameCounter: this.nameCounter };
-    correlator.observed.set(cacheKey, next);
+    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, nameCounter: this.nameCounter, touched: 0 };
+    correlator.observed.set(object, cacheKey, next);
     return next;
   }
 
@@ -335,8 +399,8 @@ export class EventRecorder {
 interface Correlator {
   /** Tells this source's keys apart in the shared store of events (a number, in order of creation). */
   readonly prefix: string;
-  readonly aggregates: Lru<AggregateRecord>;
-  readonly observed: Lru<ObservedEvent>;
+  readonly aggregates: ObjectLru<AggregateRecord>;
+  readonly observed: ObjectLru<ObservedEvent>;
   readonly spam: Lru<SpamBucket>;
 }
 
@@ -354,19 +418,14 @@ function objectKey(o: EventInput['involvedObject']): string {
   return o.uid ? o.uid : ['', o.kind, o.namespace ?? '', o.name, o.apiVersion ?? ''].join('\u0000');
 }
 
-/** EventAggregatorByReasonFunc: involved object (without fieldPath), type and reason. */
-function aggregateKeyOf(input: EventInput): string {
-  return objectKey(input.involvedObject) + '\u0000' + input.type + '\u0000' + input.reason;
+/** EventAggregatorByReasonFunc, after the involved object (without fieldPath): type and reason. */
+function aggregateSubKey(input: EventInput): string {
+  return input.type + '\u0000' + input.reason;
 }
 
-/** getSpamKey: the involved object (without fieldPath). */
-function spamKey(o: EventInput['involvedObject']): string {
-  return objectKey(o);
-}
-
-/** getEventKey: involved object (with fieldPath), type, reason and message. */
-function eventKey(e: EventInput): string {
-  return objectKey(e.involvedObject) + '\u0000' + (e.involvedObject.fieldPath ?? '') + '\u0000' + e.type + '\u0000' + e.reason + '\u0000' + e.message;
+/** getEventKey, after the involved object: fieldPath, type, reason and message. (getSpamKey is the object alone.) */
+function eventSubKey(e: EventInput): string {
+  return (e.involvedObject.fieldPath ?? '') + '\u0000' + e.type + '\u0000' + e.reason + '\u0000' + e.message;
 }
 
 /** record.makeEvent names events `<object>.<unix nanos in hex>`; the counter keeps same-instant names apart. */
