@@ -162,7 +162,8 @@ simulated hour after it.
   recorder later with their own times. A crash-looping pod now costs ~7 wake-ups per restart.
 - **Events** are client-go aggregated and spam-filtered in exact LRUs, one correlator per source
   with client-go's 4,096 entries (each kubelet has its own, as in a real cluster), so correlator
-  memory grows with the pods (~3 KB each); stored events expire after 1 h and are capped at 50,000.
+  memory grows with the pods (~1.6 KB each, kept per object until a correlator fills); stored
+  events expire after 1 h and are capped at 50,000.
 - What remains is per event: status writes, probe attempts that change something, restarts, and
   garbage collection (15–20 % at 30,000 pods and more).
 `;
