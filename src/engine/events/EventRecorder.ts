@@ -1,5 +1,6 @@
 import { EPOCH_MS, isoTime } from '../clock/VirtualClock';
 import type { KubeObject } from '../api/types';
+import { internAs } from '../util/intern';
 
 /** What a component says happened to an object: a Kubernetes core/v1 Event before aggregation. */
 export interface EventInput {
@@ -39,6 +40,7 @@ const SPAM_FULL_TOKEN_MS = SPAM_BURST * SPAM_REFILL_MS;
  * another's entries.
  */
 const MAX_CACHE_ENTRIES = 4096;
+const MAX_SHARED_KEY_RESTS = 16_384;
 /** Hard cap on stored events so a runaway loop cannot exhaust memory. */
 export const MAX_STORED_EVENTS = 50_000;
 
@@ -113,19 +115,6 @@ export class ObjectLru<V extends { touched: number }> {
     for (const [key, value] of all) flat.set(key, value);
     this.flat = flat;
     this.byObject = undefined;
-  }
-}
-
-/** Shares the strings that recur across objects (the rest of a cache key), within a bound. */
-class Interner {
-  private readonly strings = new Map<string, string>();
-  intern(text: string): string {
-    const known = this.strings.get(text);
-    if (known !== undefined) return known;
-    // Only memory is at stake: when full, start over.
-    if (this.strings.size >= 16_384) this.strings.clear();
-    this.strings.set(text, text);
-    return text;
   }
 }
 
@@ -224,7 +213,8 @@ export class Lru<V> {
 export class EventRecorder {
   /** One correlator per event source (component + host), as each process has its own. */
   private readonly correlators = new Map<string, Correlator>();
-  private readonly interner = new Interner();
+  /** The rests of cache keys, shared: they recur across objects (every pod's "Container started"). */
+  private readonly keyRests = new Map<string, string>();
   /**
    * Stored events by cache key, in order of last update: an update moves the event to the back, so
    * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
@@ -238,7 +228,7 @@ export class EventRecorder {
 
   /** Records one occurrence; returns the stored event, or undefined when the spam filter dropped it. */
   record(input: EventInput, nowMs: number): EventRecord | undefined {
-    return this.recordKeyed(this.correlatorOf(input.source), input, objectKey(input.involvedObject), this.interner.intern(aggregateSubKey(input)), undefined, nowMs);
+    return this.recordKeyed(this.correlatorOf(input.source), input, objectKey(input.involvedObject), this.shareKeyRest(aggregateSubKey(input)), undefined, nowMs);
   }
 
   /**
@@ -248,8 +238,8 @@ export class EventRecorder {
   recordRepeats(input: EventInput, timesMs: readonly number[]): EventRecord | undefined {
     const correlator = this.correlatorOf(input.source);
     const object = objectKey(input.involvedObject);
-    const aggregateKey = this.interner.intern(aggregateSubKey(input));
-    const plainKey = this.interner.intern(eventSubKey(input));
+    const aggregateKey = this.shareKeyRest(aggregateSubKey(input));
+    const plainKey = this.shareKeyRest(eventSubKey(input));
     let last: EventRecord | undefined;
     for (const atMs of timesMs) last = this.recordKeyed(correlator, input, object, aggregateKey, plainKey, atMs) ?? last;
     return last;
@@ -339,6 +329,10 @@ export class EventRecorder {
     return bucket && { tokenMs: bucket.tokenMs, lastMs: bucket.lastMs };
   }
 
+  private shareKeyRest(text: string): string {
+    return internAs(this.keyRests, text, text, MAX_SHARED_KEY_RESTS);
+  }
+
   private correlatorOf(source: EventInput['source']): Correlator {
     const key = sourceKey(source);
     let correlator = this.correlators.get(key);
@@ -364,7 +358,7 @@ export class EventRecorder {
       aggregates.set(object, aggregateKey, record);
     }
     record.lastTimestampMs = nowMs;
-    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? this.interner.intern(eventSubKey(input)) };
+    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? this.shareKeyRest(eventSubKey(input)) };
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
     (record.localKeys as string[]).shift();
     // A leading NUL keeps it apart from every event key (those start with a fieldPath).

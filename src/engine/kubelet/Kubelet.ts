@@ -24,6 +24,7 @@ import type { Action } from '../sim/actions';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
 import { deepEqual } from '../util/clone';
+import { internAs } from '../util/intern';
 import { goDuration } from '../util/duration';
 import { Backoff } from './backoff';
 import { formatTimestamp, LogBuffer, type LogVars } from './logs';
@@ -405,11 +406,7 @@ const MAX_SPEC_KEYS = 10_000;
 /** What a running container must match to be kept (else it is killed and recreated); interned. */
 function specKeyOf(c: Container): string {
   const key = JSON.stringify([c.image, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null]);
-  const interned = specKeys.get(key);
-  if (interned !== undefined) return interned;
-  if (specKeys.size >= MAX_SPEC_KEYS) specKeys.clear();
-  specKeys.set(key, key);
-  return key;
+  return internAs(specKeys, key, key, MAX_SPEC_KEYS);
 }
 
 const NO_OPS: Op[] = [];

@@ -4,6 +4,7 @@
  * Models pkg/kubelet/prober/worker.go (doProbe), prober.go (events) and pkg/probe/{http,tcp,exec,grpc}.
  */
 import type { Container, Probe } from '../api/types';
+import { internAs } from '../util/intern';
 import { execCommand, type ShellContext } from './shell';
 import { fileAt, grpcCheck, httpGet, listensOn, type Program } from './program';
 
@@ -164,11 +165,7 @@ const attempts = new Map<string, ProbeAttempt>();
 export function internAttempt(a: ProbeAttempt): ProbeAttempt {
   const r = a.request;
   const key = r ? `${a.result}\0${a.output}\0${r.path}\0${r.status}\0${r.bytes}\0${r.port}` : `${a.result}\0${a.output}`;
-  const shared = attempts.get(key);
-  if (shared !== undefined) return shared;
-  if (attempts.size >= MAX_ATTEMPTS) attempts.clear();
-  attempts.set(key, a);
-  return a;
+  return internAs(attempts, key, a, MAX_ATTEMPTS);
 }
 
 /** doProbe's results without an attempt, shared (ticks are frequent; callers only read them). */

@@ -5,6 +5,7 @@
  */
 
 import { clone } from '../util/clone';
+import { internAs } from '../util/intern';
 
 const MAX_ITEMS = 300;
 
@@ -69,14 +70,9 @@ const MAX_KINDS = 10_000;
 const bandKinds = new Map<string, BandKind>();
 const probeKinds = new Map<string, ProbeKind>();
 
+/** Histories hold their kinds by reference, so the table starting over only stops sharing. */
 function intern<K>(table: Map<string, K>, key: string, make: () => K): K {
-  let kind = table.get(key);
-  if (kind === undefined) {
-    // Dropping the table only stops sharing: histories hold their kinds by reference.
-    if (table.size >= MAX_KINDS) table.clear();
-    table.set(key, (kind = make()));
-  }
-  return kind;
+  return table.get(key) ?? internAs(table, key, make(), MAX_KINDS);
 }
 
 /** Band records: [kind, fromMs] pairs; a band lasts until the next one starts (the last is open). */
