@@ -19,7 +19,7 @@ import { imageIdOf, resolveImage, type LogLine, type ResolvedImage } from '../im
 import { defaultPullPolicy } from '../images/reference';
 import { newContainerId } from '../random/ids';
 import { createRng, forkSeed, uniformAt, type Rng } from '../random/Rng';
-import { fullSpamBucket, spamAccepts } from '../events/EventRecorder';
+import { fullSpamBucket, spamAccepts, type SpamBucket } from '../events/EventRecorder';
 import type { Action } from '../sim/actions';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
@@ -1074,12 +1074,7 @@ export class Kubelet implements Controller, KubeletApi {
   private skipFilteredResyncs(rt: PodRt, c: ContainerRt, windowEndMs: number, ctx: ReconcileContext, out: Out): void {
     let atMs = rt.syncAtMs;
     if (atMs === undefined || atMs >= windowEndMs || !this.publishUpToDate(rt, ctx.nowMs)) return;
-    const bucket = ctx.events.spamBucket(kubeletSource(rt), podRef(rt)) ?? fullSpamBucket(ctx.nowMs);
-    for (const a of out.actions) {
-      if (a.type !== 'event') continue;
-      if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
-      else for (const atMs of a.repeatsAtMs) spamAccepts(bucket, atMs);
-    }
+    const bucket = this.spamBucketAfter(rt, ctx, out);
     let skipped: number[] | undefined;
     while (atMs < windowEndMs && !spamAccepts(bucket, atMs)) {
       (skipped ??= []).push(atMs);
@@ -1089,6 +1084,20 @@ export class Kubelet implements Controller, KubeletApi {
     rt.skippedResyncs = skipped;
     rt.skippedFor = c;
     rt.syncAtMs = atMs;
+  }
+
+  /**
+   * The spam filter's bucket for this pod's kubelet events as it will be once this reconcile's
+   * events are recorded (they all share it; no other source does): what skipping predicts from.
+   */
+  private spamBucketAfter(rt: PodRt, ctx: ReconcileContext, out: Out): SpamBucket {
+    const bucket = ctx.events.spamBucket(kubeletSource(rt), podRef(rt)) ?? fullSpamBucket(ctx.nowMs);
+    for (const a of out.actions) {
+      if (a.type !== 'event') continue;
+      if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
+      else for (const atMs of a.repeatsAtMs) spamAccepts(bucket, atMs);
+    }
+    return bucket;
   }
 
   /**
@@ -1382,12 +1391,7 @@ export class Kubelet implements Controller, KubeletApi {
     if (rt.containers.length !== 1 || rt.skippedResyncs !== undefined || rt.skippedUnhealthy !== undefined) return undefined;
     const skippable = w.spec.failureThreshold - w.failuresInARow - 1;
     if (skippable <= 0) return undefined;
-    const bucket = ctx.events.spamBucket(kubeletSource(rt), podRef(rt)) ?? fullSpamBucket(ctx.nowMs);
-    for (const a of out.actions) {
-      if (a.type !== 'event') continue;
-      if (a.repeatsAtMs === undefined) spamAccepts(bucket, ctx.nowMs);
-      else for (const atMs of a.repeatsAtMs) spamAccepts(bucket, atMs);
-    }
+    const bucket = this.spamBucketAfter(rt, ctx, out);
     let last: number | undefined;
     for (let i = 0; i < skippable; i++) {
       const atMs = w.nextTickMs + i * w.periodMs;
