@@ -17,8 +17,9 @@ export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_FOREGROUND = 'foregroundDeletion';
 export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
 
-/** metadata fields a new version may share with the previous one (the rest are stamped per write); isSharedMetadata agrees. */
+/** metadata fields a new version may share with the previous one (the rest are stamped per write). */
 const SHARED_METADATA = ['labels', 'annotations', 'ownerReferences', 'finalizers'] as const;
+const SHARED_METADATA_KEYS: ReadonlySet<string> = new Set(SHARED_METADATA);
 /** Owners whose last created object is remembered for sharing; past this the memo starts over. */
 const SIBLINGS_MAX = 10_000;
 
@@ -212,14 +213,10 @@ function copyAgainst(input: KubeObject, current: KubeObject): KubeObject {
   for (const key in inputMeta) {
     const value = inputMeta[key];
     if (value === undefined) continue;
-    setOwn(meta, key, isSharedMetadata(key) ? cloneShared(value, oldMeta[key]) : clone(value));
+    setOwn(meta, key, SHARED_METADATA_KEYS.has(key) ? cloneShared(value, oldMeta[key]) : clone(value));
   }
   out.metadata = meta;
   return out as unknown as KubeObject;
-}
-
-function isSharedMetadata(key: string): boolean {
-  return key === 'labels' || key === 'annotations' || key === 'ownerReferences' || key === 'finalizers';
 }
 
 /** Every part but metadata is the stored part (after copyAgainst, that means equal). */
