@@ -17,6 +17,10 @@ for (const theme of ['dark', 'light'] as const) {
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // The graph's pods are checked separately: they carry their own labels and colours.
+    // The fades really are off under reduced motion (what makes this check settle).
+    const pod = page.locator('[data-testid^="pod-default/"]').first();
+    await expect(pod).toBeVisible();
+    expect(await pod.evaluate((el) => getComputedStyle(el).transitionDuration.split(',').every((d) => parseFloat(d) === 0))).toBe(true);
     const pods = await new AxeBuilder({ page }).include('.react-flow__nodes').withRules(['color-contrast', 'aria-allowed-attr', 'aria-prohibited-attr']).analyze();
     expect(pods.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
   });
