@@ -1341,14 +1341,25 @@ export class Kubelet implements Controller, KubeletApi {
       const live = c.seenRunning && isRunning(inst) && inst.id === c.seenId && !inst.kill;
       let started: boolean | undefined;
       for (const w of c.workers) {
-        if (w.wakeMs !== undefined || w.stopped || w.containerId !== c.seenId || w.nextTickMs <= now) continue;
+        if (w.wakeMs !== undefined || w.stopped || w.nextTickMs <= now) continue;
+        if (w.containerId !== c.seenId) {
+          // A liveness worker meets a new container at its next tick; its result only counts
+          // toward kills (the status does not show it), so it may meet it now and be coalesced.
+          if (w !== c.liveness || !live || rt.containers.length !== 1) continue;
+          w.adoptContainer(c.seenId);
+        }
         let attempt: ProbeAttempt | undefined;
         let changeMs = Infinity;
         if (w.onHold) {
           // A failed liveness/startup worker waits for the next container: its ticks do nothing.
         } else if (!c.seenRunning) {
-          // Exited (back-off): every tick reports the failure it already shows.
-          if (w.result !== 'failure' || (c.seenTerminated && restartPolicy(rt.pod) === 'Never') || (w === c.readiness && c.manualReadinessAtMs !== undefined)) continue;
+          // Exited (back-off): every tick reports the failure it already shows. A readiness worker
+          // still at success turns to failure on its next tick, which changes nothing published
+          // when its container is the pod's only one (a container that is not running shows not
+          // ready already): catchUp turns it.
+          if (c.seenTerminated && restartPolicy(rt.pod) === 'Never') continue;
+          if (w === c.readiness && c.manualReadinessAtMs !== undefined) continue;
+          if (w.result !== 'failure' && !(w === c.readiness && w.result === 'success' && rt.containers.length === 1)) continue;
         } else {
           if (!live || Math.trunc((w.nextTickMs - inst.startedMs) / 1000) < w.spec.initialDelaySeconds || w.spec.handler.kind === 'exec') continue;
           started ??= this.isStarted(c);
@@ -1419,7 +1430,10 @@ export class Kubelet implements Controller, KubeletApi {
         next.nextTickMs = atMs + next.periodMs;
         this.probeTicksDone++;
         const a = next.steadyAttempt;
-        if (a === undefined) continue;
+        if (a === undefined) {
+          if (!c.seenRunning) next.replayNotRunning();
+          continue;
+        }
         if (a.result === 'failure') {
           next.replayFailure();
           // Its Unhealthy event goes to the recorder with the pod's next reconcile (reads have no Out).

@@ -265,6 +265,22 @@ describe('probe coalescing changes nothing observable', () => {
     expectInvisible(manifest, 'probeCoalescing', 40 * 60_000, [], true);
   });
 
+  it('a crash-looping pod wakes where something is written, not at the ticks and resyncs in between', () => {
+    const c = createCluster({ seed: 1 });
+    c.apply(NGINX_404);
+    c.advance(20 * 60_000);
+    const restarts = () => (c.sim.store.list('Pod')[0] as Pod).status!.containerStatuses![0].restartCount;
+    const [timersBefore, restartsBefore] = [c.sim.clock.firedCount, restarts()];
+    c.advance(3_600_000);
+    const heartbeats = 3 * 12;
+    const wakeUps = c.sim.clock.firedCount - timersBefore - heartbeats;
+    // Per restart: the restart, its PLEG relist, the killing tick, the exit 40 ms later, and the
+    // odd kept BackOff event. The first failing tick of each new container and the readiness
+    // worker turning to failure in back-off are replayed, not woken for.
+    expect(restarts() - restartsBefore).toBeGreaterThanOrEqual(15);
+    expect(wakeUps / (restarts() - restartsBefore)).toBeLessThanOrEqual(5);
+  });
+
   it('a steady healthy pod costs O(1) timer events over an hour', () => {
     const hour = (coalesce: boolean) => {
       Kubelet.probeCoalescing = coalesce;

@@ -216,6 +216,11 @@ export class ProbeWorker {
     this.resultRun++;
   }
 
+  /** A coalesced tick while the container is not running: what doProbe does then (the result turns to failure). */
+  replayNotRunning(): void {
+    this.result = 'failure';
+  }
+
   /** Failures in a row so far, while the visible result has not turned (they count toward failureThreshold). */
   get failuresInARow(): number {
     return this.lastResult === 'failure' ? this.resultRun : 0;
@@ -230,6 +235,15 @@ export class ProbeWorker {
     }
   }
 
+  /** A new container: the worker starts over from the initial result. Returns whether the visible result changed. */
+  adoptContainer(containerId: string): boolean {
+    this.containerId = containerId;
+    const before = this.result;
+    this.result = initialResult(this.spec.type);
+    this.onHold = false;
+    return before !== this.result;
+  }
+
   /** Called on every tick and manual trigger. Returns the attempt when one ran, and whether the visible result changed. */
   doProbe(input: WorkerInput): { readonly attempt?: ProbeAttempt; readonly changed: boolean } {
     if (input.podTerminal) {
@@ -241,13 +255,7 @@ export class ProbeWorker {
       return UNCHANGED;
     }
     let changed = false;
-    if (this.containerId !== input.containerId) {
-      this.containerId = input.containerId;
-      const before = this.result;
-      this.result = initialResult(this.spec.type);
-      changed = before !== this.result;
-      this.onHold = false;
-    }
+    if (this.containerId !== input.containerId) changed = this.adoptContainer(input.containerId);
     if (this.onHold) return changed ? CHANGED : UNCHANGED;
     if (!input.running) {
       if (this.result !== 'failure') {
