@@ -1369,7 +1369,9 @@ export class Kubelet implements Controller, KubeletApi {
           } else {
             if (!started || (w === c.readiness && c.manualReadinessAtMs !== undefined)) continue;
             const countingFailures = w.spec.type === 'liveness' && w.result === 'success' && !w.saturatedSuccess;
-            if (!w.saturatedSuccess && !countingFailures) continue;
+            // A success keeps a success result as it is when one success is enough to show it.
+            const successKeepsResult = w.saturatedSuccess || (w.result === 'success' && w.spec.successThreshold === 1);
+            if (!successKeepsResult && !countingFailures) continue;
             const t = w.nextTickMs - inst.startedMs;
             attempt = runProbe(w.spec, { program: inst.program, container: c.spec, podIP: rt.podIp ?? '', t, fileOverrides: inst.fileOverrides });
             changeMs = inst.startedMs + nextChangeAfterMs(inst.program, t);
@@ -1378,7 +1380,7 @@ export class Kubelet implements Controller, KubeletApi {
               const lastSkippableMs = this.lastSkippableFailureMs(rt, w, attempt, ctx, out);
               if (lastSkippableMs === undefined) continue;
               changeMs = Math.min(changeMs, lastSkippableMs + 1);
-            } else if (attempt.result !== 'success' || !w.saturatedSuccess) continue;
+            } else if (attempt.result !== 'success' || !successKeepsResult) continue;
           }
           if (inst.endAtMs !== undefined && inst.endAtMs < changeMs) changeMs = inst.endAtMs;
         }

@@ -281,6 +281,16 @@ describe('probe coalescing changes nothing observable', () => {
     expect(wakeUps / (restarts() - restartsBefore)).toBeLessThanOrEqual(5);
   });
 
+  it('a healthy pod starting costs a wake-up per step of its start, none for its first probe ticks', () => {
+    const c = createCluster({ seed: 1, nodes: [{ name: 'node-1', cpu: '4', memory: '8Gi' }] });
+    c.apply(NGINX_HEALTHY);
+    const before = c.sim.clock.firedCount;
+    c.advance(60_000);
+    expect((c.sim.store.list('Pod')[0] as Pod).status?.conditions?.find((x) => x.type === 'Ready')?.status).toBe('True');
+    // Sandbox ready, the sync after it, the pull, the relist that shows the container running.
+    expect(c.sim.clock.firedCount - before).toBe(4);
+  });
+
   it('a steady healthy pod costs O(1) timer events over an hour', () => {
     const hour = (coalesce: boolean) => {
       Kubelet.probeCoalescing = coalesce;

@@ -211,9 +211,13 @@ export class ProbeWorker {
     return this.result === 'success' && this.lastResult === 'success' && this.resultRun >= this.spec.successThreshold;
   }
 
-  /** A coalesced tick: what doProbe does with a success attempt on a saturated worker. */
+  /** A coalesced tick: what doProbe does with a success attempt that leaves the visible result at success. */
   replaySuccess(): void {
-    this.resultRun++;
+    if (this.lastResult === 'success') this.resultRun++;
+    else {
+      this.lastResult = 'success';
+      this.resultRun = 1;
+    }
   }
 
   /** A coalesced tick while the container is not running: what doProbe does then (the result turns to failure). */
