@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventRecorder, fullSpamBucket, Lru, MAX_STORED_EVENTS, ObjectLru, spamAccepts, type EventInput } from './EventRecorder';
+import { EventRecorder, fullSpamBucket, Lru, MAX_STORED_EVENTS, ObjectCaches, spamAccepts, type EventInput } from './EventRecorder';
 
 const pod = { kind: 'Pod', namespace: 'default', name: 'web', uid: 'u1', apiVersion: 'v1' };
 const ev = (reason: string, message: string, extra: Partial<EventInput> = {}): EventInput => ({
@@ -186,40 +186,63 @@ describe('EventRecorder bookkeeping', () => {
     );
   });
 
-  it('ObjectLru evicts the least recently touched when it outgrows its compact form (a hit counts)', () => {
-    const lru = new ObjectLru<{ v: number; touched: number }>(5);
-    lru.set('a', 'x', { v: 1, touched: 0 });
-    lru.set('b', 'x', { v: 2, touched: 0 });
-    lru.get('a', 'x');
-    for (const o of ['c', 'd', 'e', 'f']) lru.set(o, 'x', { v: 3, touched: 0 });
-    expect(lru.get('b', 'x')).toBeUndefined();
-    expect(lru.get('a', 'x')?.v).toBe(1);
-    expect(lru.size).toBe(5);
+  it('ObjectCaches evicts the least recently touched when a cache outgrows its compact form (a hit counts)', () => {
+    const caches = new ObjectCaches(5, [{ keySlots: 1, fieldSlots: 1 }]);
+    const put = (o: string, v: number) => {
+      caches.entry(0, o, 'x');
+      caches.row[caches.at] = v;
+    };
+    put('a', 1);
+    put('b', 2);
+    caches.entry(0, 'a', 'x');
+    for (const o of ['c', 'd', 'e', 'f']) put(o, 3);
+    expect(caches.peek(0, 'b', 'x')).toBe(false);
+    expect(caches.entry(0, 'a', 'x')).toBe(true);
+    expect(caches.row[caches.at]).toBe(1);
+    expect(caches.size(0)).toBe(5);
   });
 
-  it('ObjectLru agrees with a naive LRU under random use, before and after it outgrows its compact form', () => {
+  it('ObjectCaches agree with naive LRUs under random use, before and after each outgrows its compact form', () => {
+    const layouts = [
+      { keySlots: 1, fieldSlots: 2 },
+      { keySlots: 2, fieldSlots: 3 },
+      { keySlots: 0, fieldSlots: 2 },
+    ] as const;
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 })), { maxLength: 300 }), (ops) => {
-        const lru = new ObjectLru<{ v: number; touched: number }>(5);
-        const naive: [string, number][] = [];
-        for (const [isSet, o, k] of ops) {
-          const key = `o${o}/k${k}`;
-          const v = o * 10 + k;
-          const at = naive.findIndex(([x]) => x === key);
-          if (isSet) {
-            if (at >= 0) naive.splice(at, 1);
-            naive.push([key, v]);
-            if (naive.length > 5) naive.shift();
-            lru.set(`o${o}`, `k${k}`, { v, touched: 0 });
-          } else {
-            const hit = at >= 0 ? naive.splice(at, 1)[0] : undefined;
-            if (hit) naive.push(hit);
-            expect(lru.get(`o${o}`, `k${k}`)?.v).toBe(hit?.[1]);
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('entry', 'peek', 'write'), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 })), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 6 }),
+        (ops, cap) => {
+          const caches = new ObjectCaches(cap, layouts);
+          // Per cache, entries oldest first: key and values.
+          const naive: [string, unknown[]][][] = layouts.map(() => []);
+          for (const [op, cache, o, k1, k2] of ops) {
+            const { keySlots, fieldSlots } = layouts[cache];
+            const key1 = keySlots > 0 ? `k${k1}` : '';
+            const key2 = keySlots > 1 ? `m${k2}` : '';
+            const key = `o${o}/${key1}/${key2}`;
+            const lru = naive[cache];
+            const at = lru.findIndex(([x]) => x === key);
+            const values = () => Array.from({ length: fieldSlots }, (_, i) => caches.row[caches.at + i]);
+            if (op === 'peek') {
+              expect(caches.peek(cache, `o${o}`, key1, key2)).toBe(at >= 0);
+              if (at >= 0) expect(values()).toEqual(lru[at][1]);
+              continue;
+            }
+            const entry = at >= 0 ? lru.splice(at, 1)[0] : ([key, Array.from({ length: fieldSlots }, () => undefined)] as [string, unknown[]]);
+            lru.push(entry);
+            if (lru.length > cap) lru.shift();
+            expect(caches.entry(cache, `o${o}`, key1, key2)).toBe(at >= 0);
+            expect(values()).toEqual(entry[1]);
+            if (op === 'write') {
+              entry[1] = entry[1].map((_, i) => `${key}#${i}@${lru.length}`);
+              entry[1].forEach((v, i) => (caches.row[caches.at + i] = v));
+            }
+            naive.forEach((l, c) => expect(caches.size(c)).toBe(l.length));
           }
-          expect(lru.size).toBe(naive.length);
-        }
-      }),
-      { numRuns: 500 },
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 

@@ -41,18 +41,36 @@ const SPAM_FULL_TOKEN_MS = SPAM_BURST * SPAM_REFILL_MS;
  */
 const MAX_CACHE_ENTRIES = 4096;
 const MAX_SHARED_KEY_RESTS = 16_384;
+const MAX_SHARED_MESSAGES = 16_384;
 /** Hard cap on stored events so a runaway loop cannot exhaust memory. */
 export const MAX_STORED_EVENTS = 50_000;
 
 const COMBINED_PREFIX = '(combined from similar events): ';
+/** Starts the event key of a combined group (then the aggregate key and a NUL): "combined" stands where other event keys have a type. */
+const COMBINED_KEY = '\u0000\u0000combined\u0000';
 
 /**
- * localKeys: the distinct messages seen, oldest first: at most 10 and almost always 1, kept as the
- * bare string until a second one comes (a correlator entry per event kind of every pod adds up).
+ * A correlator's caches: AGGREGATES by object and aggregate key, OBSERVED by object, event key and
+ * message, SPAM by object; each entry's values are the *_ slots below.
  */
-interface AggregateRecord { localKeys: string | string[]; lastTimestampMs: number; touched: number }
-/** The event's name is built when it is stored (eventName of firstTimestampMs and nameCounter), not kept per entry. */
-interface ObservedEvent { count: number; firstTimestampMs: number; nameCounter: number; touched: number }
+const AGGREGATES = 0;
+const OBSERVED = 1;
+const SPAM = 2;
+const CORRELATOR_CACHES: readonly CacheLayout[] = [
+  { keySlots: 1, fieldSlots: 2 },
+  { keySlots: 2, fieldSlots: 3 },
+  { keySlots: 0, fieldSlots: 2 },
+];
+/** The values of an aggregates entry: the distinct messages seen, oldest first (at most 10 and almost always 1, kept as the bare string until a second one comes), and when the group was last seen. */
+const AGGREGATE_LOCAL_KEYS = 0;
+const AGGREGATE_LAST_MS = 1;
+/** The values of an observed entry. The event's name is built when it is stored (eventName of the first time and name counter), not kept. */
+const OBSERVED_COUNT = 0;
+const OBSERVED_FIRST_MS = 1;
+const OBSERVED_NAME_COUNTER = 2;
+const SPAM_TOKEN_MS = 0;
+const SPAM_LAST_MS = 1;
+
 /** Tokens are kept in "token-ms" (1 token = SPAM_REFILL_MS) so refill is exact integer arithmetic. */
 export interface SpamBucket { tokenMs: number; lastMs: number }
 
@@ -70,52 +88,160 @@ export function fullSpamBucket(atMs: number): SpamBucket {
   return { tokenMs: SPAM_FULL_TOKEN_MS, lastMs: atMs };
 }
 
+/** How one of ObjectCaches' caches keys and holds an entry: 0 to 2 key strings after the object's, then `fieldSlots` values. */
+export interface CacheLayout {
+  readonly keySlots: 0 | 1 | 2;
+  readonly fieldSlots: number;
+}
+
+interface CacheState extends CacheLayout {
+  /** An entry's slots while compact: keys, values, then a stamp of when it was last touched. */
+  readonly stride: number;
+  count: number;
+  flat: Lru<unknown[]> | undefined;
+}
+
 /**
- * An exact LRU of `cap` entries keyed by (object, rest of the key), compact while under its cap:
- * entries live in a small map per object, so no entry carries a string with the object's uid in it
- * (the uid is the object's own string, and the rest is interned), and each entry stamps when it was
- * last touched. The first insert past the cap rebuilds it as a flat linked LRU in stamp order,
- * which evicts exactly the entry a flat LRU would have. A kubelet's correlator holds one entry per
- * event kind of each of its pods, and one never fills its 4096 entries without heavy pod churn.
+ * Exact LRUs of `cap` entries each, keyed by an object and up to two strings, all kept in one array
+ * per object while compact. entry() points `row` and `at` at an entry's values: row[at], row[at + 1]...
+ *
+ * The array holds each cache's entries in a section of its own (a header slot per cache but the last
+ * gives where its section ends), each entry a few slots: no Map, object or key string of its own,
+ * and one Map entry per object for all caches (a kubelet's correlator holds about ten entries per
+ * pod). Each entry stamps when it was last touched; the first insert past a cache's cap moves that
+ * cache out into a flat linked LRU in stamp order, which evicts exactly the entry a flat LRU would
+ * have. A kubelet's correlator never fills its 4096 entries without heavy pod churn.
  */
-export class ObjectLru<V extends { touched: number }> {
-  private byObject: Map<string, Map<string, V>> | undefined = new Map();
-  private count = 0;
+export class ObjectCaches {
+  /** The values of the entry entry() or peek() last found or added start at row[at]. */
+  row: unknown[] = [];
+  at = 0;
+  private readonly byObject = new Map<string, unknown[]>();
+  private readonly caches: CacheState[];
+  private readonly headerSlots: number;
   private clock = 0;
-  private flat: Lru<V> | undefined;
-  constructor(private readonly cap: number) {}
-  get(objectKey: string, subKey: string): V | undefined {
-    if (this.flat !== undefined) return this.flat.get(objectKey + '\u0000' + subKey);
-    const value = this.byObject!.get(objectKey)?.get(subKey);
-    if (value !== undefined) value.touched = ++this.clock;
-    return value;
+  constructor(
+    private readonly cap: number,
+    layouts: readonly CacheLayout[],
+  ) {
+    this.caches = layouts.map((l) => ({ ...l, stride: l.keySlots + l.fieldSlots + 1, count: 0, flat: undefined }));
+    this.headerSlots = layouts.length - 1;
   }
-  /** Stores a value; the key becomes the newest. */
-  set(objectKey: string, subKey: string, value: V): void {
-    if (this.flat !== undefined) {
-      this.flat.set(objectKey + '\u0000' + subKey, value);
-      return;
+
+  /** Finds the entry for the keys in `cache` and makes it the newest, adding one (values undefined) if there is none; true when it was there. */
+  entry(cache: number, objectKey: string, key1 = '', key2 = ''): boolean {
+    const state = this.caches[cache];
+    if (state.flat === undefined) {
+      if (this.findCompact(cache, objectKey, key1, key2)) {
+        this.row[this.at + state.fieldSlots] = ++this.clock;
+        return true;
+      }
+      if (state.count < this.cap) {
+        this.addCompact(cache, objectKey, key1, key2);
+        return false;
+      }
+      this.flatten(cache);
     }
-    let inner = this.byObject!.get(objectKey);
-    if (inner === undefined) this.byObject!.set(objectKey, (inner = new Map()));
-    if (!inner.has(subKey)) this.count++;
-    value.touched = ++this.clock;
-    inner.set(subKey, value);
-    if (this.count > this.cap) this.flatten();
+    const key = flatKey(state, objectKey, key1, key2);
+    let row = state.flat!.get(key);
+    const found = row !== undefined;
+    if (row === undefined) state.flat!.set(key, (row = new Array<unknown>(state.fieldSlots)));
+    this.row = row;
+    this.at = 0;
+    return found;
   }
-  get size(): number {
-    return this.flat !== undefined ? this.flat.size : this.count;
+
+  /** Like entry() for one that exists, without making it the newest; false (and `row` unchanged) when there is none. */
+  peek(cache: number, objectKey: string, key1 = '', key2 = ''): boolean {
+    const flat = this.caches[cache].flat;
+    if (flat === undefined) return this.findCompact(cache, objectKey, key1, key2);
+    const row = flat.peek(flatKey(this.caches[cache], objectKey, key1, key2));
+    if (row === undefined) return false;
+    this.row = row;
+    this.at = 0;
+    return true;
   }
-  private flatten(): void {
-    const all: [string, V][] = [];
-    for (const [objectKey, inner] of this.byObject!) for (const [subKey, value] of inner) all.push([objectKey + '\u0000' + subKey, value]);
-    all.sort((a, b) => a[1].touched - b[1].touched);
-    const flat = new Lru<V>(this.cap);
-    // One more than the cap: the last insert evicts the least recently touched, as a flat LRU would have.
-    for (const [key, value] of all) flat.set(key, value);
-    this.flat = flat;
-    this.byObject = undefined;
+
+  size(cache: number): number {
+    const state = this.caches[cache];
+    return state.flat !== undefined ? state.flat.size : state.count;
   }
+
+  private sectionStart(row: unknown[], cache: number): number {
+    return cache === 0 ? this.headerSlots : (row[cache - 1] as number);
+  }
+
+  private sectionEnd(row: unknown[], cache: number): number {
+    return cache === this.headerSlots ? row.length : (row[cache] as number);
+  }
+
+  private findCompact(cache: number, objectKey: string, key1: string, key2: string): boolean {
+    const row = this.byObject.get(objectKey);
+    if (row === undefined) return false;
+    const { keySlots, stride } = this.caches[cache];
+    for (let i = this.sectionStart(row, cache), end = this.sectionEnd(row, cache); i < end; i += stride) {
+      if (keySlots > 0 && row[i] !== key1) continue;
+      if (keySlots > 1 && row[i + 1] !== key2) continue;
+      this.row = row;
+      this.at = i + keySlots;
+      return true;
+    }
+    return false;
+  }
+
+  /** Entries are added a few times per object, so the array is rebuilt exactly sized (push would leave up to 16 spare slots). */
+  private addCompact(cache: number, objectKey: string, key1: string, key2: string): void {
+    const state = this.caches[cache];
+    const old = this.byObject.get(objectKey) ?? this.emptyRow();
+    const insertAt = this.sectionEnd(old, cache);
+    const row = new Array<unknown>(old.length + state.stride);
+    for (let i = 0; i < insertAt; i++) row[i] = old[i];
+    for (let i = insertAt; i < old.length; i++) row[i + state.stride] = old[i];
+    for (let later = cache; later < this.headerSlots; later++) row[later] = (row[later] as number) + state.stride;
+    if (state.keySlots > 0) row[insertAt] = key1;
+    if (state.keySlots > 1) row[insertAt + 1] = key2;
+    row[insertAt + state.keySlots + state.fieldSlots] = ++this.clock;
+    this.byObject.set(objectKey, row);
+    state.count++;
+    this.row = row;
+    this.at = insertAt + state.keySlots;
+  }
+
+  private emptyRow(): unknown[] {
+    return new Array<unknown>(this.headerSlots).fill(this.headerSlots);
+  }
+
+  /** Moves a full cache out of the per-object arrays into a flat LRU, oldest first, so the next insert evicts the least recently touched. */
+  private flatten(cache: number): void {
+    const state = this.caches[cache];
+    const { keySlots, fieldSlots, stride } = state;
+    const all: { key: string; values: unknown[]; touched: number }[] = [];
+    for (const [objectKey, row] of this.byObject) {
+      const start = this.sectionStart(row, cache);
+      const end = this.sectionEnd(row, cache);
+      if (start === end) continue;
+      for (let i = start; i < end; i += stride) {
+        all.push({
+          key: flatKey(state, objectKey, row[i] as string, row[i + 1] as string),
+          values: row.slice(i + keySlots, i + keySlots + fieldSlots),
+          touched: row[i + keySlots + fieldSlots] as number,
+        });
+      }
+      const rest = row.slice(0, start).concat(row.slice(end));
+      for (let later = cache; later < this.headerSlots; later++) rest[later] = (rest[later] as number) - (end - start);
+      if (rest.length === this.headerSlots) this.byObject.delete(objectKey);
+      else this.byObject.set(objectKey, rest);
+    }
+    all.sort((a, b) => a.touched - b.touched);
+    const flat = new Lru<unknown[]>(this.cap);
+    for (const { key, values } of all) flat.set(key, values);
+    state.flat = flat;
+    state.count = 0;
+  }
+}
+
+function flatKey(layout: CacheLayout, objectKey: string, key1: string, key2: string): string {
+  return layout.keySlots === 0 ? objectKey : layout.keySlots === 1 ? objectKey + '\u0000' + key1 : objectKey + '\u0000' + key1 + '\u0000' + key2;
 }
 
 interface LruEntry<V> {
@@ -215,6 +341,8 @@ export class EventRecorder {
   private readonly correlators = new Map<string, Correlator>();
   /** The rests of cache keys, shared: they recur across objects (every pod's "Container started"). */
   private readonly keyRests = new Map<string, string>();
+  /** Messages, shared and flat (see shareMessage). */
+  private readonly messages = new Map<string, string>();
   /**
    * Stored events by cache key, in order of last update: an update moves the event to the back, so
    * the front holds the oldest (lastTimestampMs, seq) and expiry costs O(expired). Times passed to
@@ -228,7 +356,7 @@ export class EventRecorder {
 
   /** Records one occurrence; returns the stored event, or undefined when the spam filter dropped it. */
   record(input: EventInput, nowMs: number): EventRecord | undefined {
-    return this.recordKeyed(this.correlatorOf(input.source), input, objectKey(input.involvedObject), this.shareKeyRest(aggregateSubKey(input)), undefined, nowMs);
+    return this.recordKeyed(this.correlatorOf(input.source), input, this.keysOf(input), nowMs);
   }
 
   /**
@@ -237,26 +365,51 @@ export class EventRecorder {
    */
   recordRepeats(input: EventInput, timesMs: readonly number[]): EventRecord | undefined {
     const correlator = this.correlatorOf(input.source);
-    const object = objectKey(input.involvedObject);
-    const aggregateKey = this.shareKeyRest(aggregateSubKey(input));
-    const plainKey = this.shareKeyRest(eventSubKey(input));
+    const keys = this.keysOf(input);
     let last: EventRecord | undefined;
-    for (const atMs of timesMs) last = this.recordKeyed(correlator, input, object, aggregateKey, plainKey, atMs) ?? last;
+    for (const atMs of timesMs) last = this.recordKeyed(correlator, input, keys, atMs) ?? last;
     return last;
   }
 
-  /** record() with the keys built: the object's, and the rest of the aggregate and (if known) event keys, interned. */
-  private recordKeyed(correlator: Correlator, input: EventInput, object: string, aggregateKey: string, plainKey: string | undefined, nowMs: number): EventRecord | undefined {
-    const { event, cacheKey } = this.aggregate(correlator, input, object, aggregateKey, plainKey, nowMs);
-    const observation = this.observe(correlator, object, cacheKey, nowMs);
-    if (this.filtered(correlator, object, nowMs)) return undefined;
+  /** The keys of an event, built once per record() or recordRepeats(). */
+  private keysOf(input: EventInput): EventKeys {
+    return {
+      object: objectKey(input.involvedObject),
+      aggregate: this.shareKeyRest(aggregateSubKey(input)),
+      event: this.shareKeyRest(eventSubKey(input)),
+      message: this.shareMessage(input.message),
+    };
+  }
+
+  private recordKeyed(correlator: Correlator, input: EventInput, keys: EventKeys, nowMs: number): EventRecord | undefined {
+    const { object, message } = keys;
+    const combined = this.aggregate(correlator, keys, nowMs);
+    // The observed key: event key and message, or the similar-event group's once it is combined.
+    const eventKey = combined ? this.shareKeyRest(COMBINED_KEY + keys.aggregate + '\u0000') : keys.event;
+    const eventMessage = combined ? COMBINED_PREFIX + message : message;
+    const observedMessage = combined ? '' : message;
+    const caches = correlator.caches;
+    // eventLogger.eventObserve: counts every occurrence, accepted or not.
+    const seen = caches.entry(OBSERVED, object, eventKey, observedMessage);
+    const { row, at } = caches;
+    if (seen) {
+      (row[at + OBSERVED_COUNT] as number)++;
+    } else {
+      row[at + OBSERVED_COUNT] = 1;
+      row[at + OBSERVED_FIRST_MS] = nowMs;
+      row[at + OBSERVED_NAME_COUNTER] = this.nameCounter;
+    }
+    const count = row[at + OBSERVED_COUNT] as number;
+    const firstTimestampMs = row[at + OBSERVED_FIRST_MS] as number;
+    const nameCounter = row[at + OBSERVED_NAME_COUNTER] as number;
+    if (this.filtered(caches, object, nowMs)) return undefined;
     // Correlator keys leave the source out; stored events of different sources must not meet.
-    const storedKey = correlator.prefix + object + '\u0000' + cacheKey;
+    const storedKey = correlator.prefix + object + eventKey + observedMessage;
     const existing = this.stored.peek(storedKey);
     if (existing && nowMs - existing.lastTimestampMs < EVENT_TTL_MS) {
-      existing.count = observation.count;
+      existing.count = count;
       existing.lastTimestampMs = nowMs;
-      existing.message = event.message;
+      existing.message = eventMessage;
       existing.seq = this.seq++;
       this.stored.set(storedKey, existing);
       this.fresh.push(existing);
@@ -265,16 +418,16 @@ export class EventRecorder {
     if (existing) this.stored.delete(storedKey);
     // An explicit literal, not a spread: spread-built records each got a hidden class of their own.
     const record: EventRecord = {
-      involvedObject: event.involvedObject,
-      type: event.type,
-      reason: event.reason,
-      message: event.message,
-      source: event.source,
-      name: eventName(event.involvedObject.name, observation.firstTimestampMs, observation.nameCounter),
-      namespace: event.involvedObject.namespace ?? 'default',
+      involvedObject: input.involvedObject,
+      type: input.type,
+      reason: input.reason,
+      message: eventMessage,
+      source: input.source,
+      name: eventName(input.involvedObject.name, firstTimestampMs, nameCounter),
+      namespace: input.involvedObject.namespace ?? 'default',
       uid: `event-${(this.nameCounter++).toString(16).padStart(12, '0')}`,
-      count: observation.count,
-      firstTimestampMs: observation.firstTimestampMs,
+      count,
+      firstTimestampMs,
       lastTimestampMs: nowMs,
       seq: this.seq++,
     };
@@ -325,77 +478,83 @@ export class EventRecorder {
    * ahead of time which of its repeats will be filtered.
    */
   spamBucket(source: EventInput['source'], involvedObject: EventInput['involvedObject']): SpamBucket | undefined {
-    const bucket = this.correlators.get(sourceKey(source))?.spam.peek(objectKey(involvedObject));
-    return bucket && { tokenMs: bucket.tokenMs, lastMs: bucket.lastMs };
+    const caches = this.correlators.get(sourceKey(source))?.caches;
+    if (!caches?.peek(SPAM, objectKey(involvedObject))) return undefined;
+    return { tokenMs: caches.row[caches.at + SPAM_TOKEN_MS] as number, lastMs: caches.row[caches.at + SPAM_LAST_MS] as number };
   }
 
   private shareKeyRest(text: string): string {
     return internAs(this.keyRests, text, text, MAX_SHARED_KEY_RESTS);
   }
 
+  /**
+   * The message, shared with every equal one (every pod's 'Pulling image "nginx"') and flat:
+   * V8 keeps a template-built string as a tree of its pieces, often twice the flat size, and
+   * reading a character flattens it in place. Correlators keep messages after their events are gone.
+   */
+  private shareMessage(message: string): string {
+    const kept = this.messages.get(message);
+    if (kept !== undefined) return kept;
+    message.charCodeAt(0);
+    return internAs(this.messages, message, message, MAX_SHARED_MESSAGES);
+  }
+
   private correlatorOf(source: EventInput['source']): Correlator {
     const key = sourceKey(source);
     let correlator = this.correlators.get(key);
     if (!correlator) {
-      correlator = { prefix: `${this.correlators.size}\u0000`, aggregates: new ObjectLru(MAX_CACHE_ENTRIES), observed: new ObjectLru(MAX_CACHE_ENTRIES), spam: new Lru(MAX_CACHE_ENTRIES) };
+      correlator = { prefix: `${this.correlators.size}\u0000`, caches: new ObjectCaches(MAX_CACHE_ENTRIES, CORRELATOR_CACHES) };
       this.correlators.set(key, correlator);
     }
     return correlator;
   }
 
-  /** EventAggregator.EventAggregate: the similar-event group is keyed without the message; the interval restarts on every occurrence. */
-  private aggregate(correlator: Correlator, input: EventInput, object: string, aggregateKey: string, plainKey: string | undefined, nowMs: number): { event: EventInput; cacheKey: string } {
-    const aggregates = correlator.aggregates;
-    let record = aggregates.get(object, aggregateKey);
-    if (record && nowMs - record.lastTimestampMs <= AGGREGATE_INTERVAL_MS) {
-      // get() made it the newest already.
-      const keys = record.localKeys;
-      if (typeof keys === 'string') {
-        if (keys !== input.message) record.localKeys = [keys, input.message];
-      } else if (!keys.includes(input.message)) keys.push(input.message);
+  /**
+   * EventAggregator.EventAggregate: the similar-event group is keyed without the message; the
+   * interval restarts on every occurrence. True when the event is to be combined with its group.
+   */
+  private aggregate(correlator: Correlator, keys: EventKeys, nowMs: number): boolean {
+    const caches = correlator.caches;
+    const found = caches.entry(AGGREGATES, keys.object, keys.aggregate);
+    const { row, at } = caches;
+    const message = keys.message;
+    let localKeys = row[at + AGGREGATE_LOCAL_KEYS] as string | string[];
+    if (found && nowMs - (row[at + AGGREGATE_LAST_MS] as number) <= AGGREGATE_INTERVAL_MS) {
+      if (typeof localKeys === 'string') {
+        if (localKeys !== message) row[at + AGGREGATE_LOCAL_KEYS] = localKeys = [localKeys, message];
+      } else if (!localKeys.includes(message)) localKeys.push(message);
     } else {
-      record = { localKeys: input.message, lastTimestampMs: nowMs, touched: 0 };
-      aggregates.set(object, aggregateKey, record);
+      row[at + AGGREGATE_LOCAL_KEYS] = localKeys = message;
     }
-    record.lastTimestampMs = nowMs;
-    if (typeof record.localKeys === 'string' || record.localKeys.length < AGGREGATE_MAX_EVENTS) return { event: input, cacheKey: plainKey ?? this.shareKeyRest(eventSubKey(input)) };
+    row[at + AGGREGATE_LAST_MS] = nowMs;
+    if (typeof localKeys === 'string' || localKeys.length < AGGREGATE_MAX_EVENTS) return false;
     // Go pops an arbitrary key to keep the set at the limit; the oldest is the deterministic choice.
-    (record.localKeys as string[]).shift();
-    // A leading NUL keeps it apart from every event key (those start with a fieldPath).
-    return { event: { ...input, message: COMBINED_PREFIX + input.message }, cacheKey: '\u0000combined\u0000' + aggregateKey };
-  }
-
-  /** eventLogger.eventObserve: counts every occurrence, accepted or not. */
-  private observe(correlator: Correlator, object: string, cacheKey: string, nowMs: number): ObservedEvent {
-    const last = correlator.observed.get(object, cacheKey);
-    if (last) {
-      // Updated in place: callers copy the fields out before the next record().
-      last.count++;
-      return last;
-    }
-    const next: ObservedEvent = { count: 1, firstTimestampMs: nowMs, nameCounter: this.nameCounter, touched: 0 };
-    correlator.observed.set(object, cacheKey, next);
-    return next;
+    localKeys.shift();
+    return true;
   }
 
   /** EventSourceObjectSpamFilter.Filter with a token bucket that refills continuously from a full start. */
-  private filtered(correlator: Correlator, key: string, nowMs: number): boolean {
-    let bucket = correlator.spam.get(key);
-    if (!bucket) {
-      bucket = fullSpamBucket(nowMs);
-      correlator.spam.set(key, bucket);
-    }
-    return !spamAccepts(bucket, nowMs);
+  private filtered(caches: ObjectCaches, object: string, nowMs: number): boolean {
+    const bucket = caches.entry(SPAM, object) ? { tokenMs: caches.row[caches.at + SPAM_TOKEN_MS] as number, lastMs: caches.row[caches.at + SPAM_LAST_MS] as number } : fullSpamBucket(nowMs);
+    const accepted = spamAccepts(bucket, nowMs);
+    caches.row[caches.at + SPAM_TOKEN_MS] = bucket.tokenMs;
+    caches.row[caches.at + SPAM_LAST_MS] = bucket.lastMs;
+    return !accepted;
   }
-
 }
 
 interface Correlator {
   /** Tells this source's keys apart in the shared store of events (a number, in order of creation). */
   readonly prefix: string;
-  readonly aggregates: ObjectLru<AggregateRecord>;
-  readonly observed: ObjectLru<ObservedEvent>;
-  readonly spam: Lru<SpamBucket>;
+  readonly caches: ObjectCaches;
+}
+
+/** One event's cache keys; all but the object's are shared across objects. */
+interface EventKeys {
+  readonly object: string;
+  readonly aggregate: string;
+  readonly event: string;
+  readonly message: string;
 }
 
 function sourceKey(source: EventInput['source']): string {
@@ -417,9 +576,12 @@ function aggregateSubKey(input: EventInput): string {
   return input.type + '\u0000' + input.reason;
 }
 
-/** getEventKey, after the involved object: fieldPath, type, reason and message. (getSpamKey is the object alone.) */
+/**
+ * getEventKey between the involved object and the message: fieldPath, type and reason, with a NUL
+ * on either side so that stored keys join it by plain concatenation. (getSpamKey is the object alone.)
+ */
 function eventSubKey(e: EventInput): string {
-  return (e.involvedObject.fieldPath ?? '') + '\u0000' + e.type + '\u0000' + e.reason + '\u0000' + e.message;
+  return '\u0000' + (e.involvedObject.fieldPath ?? '') + '\u0000' + e.type + '\u0000' + e.reason + '\u0000';
 }
 
 /** record.makeEvent names events `<object>.<unix nanos in hex>`; the counter keeps same-instant names apart. */
