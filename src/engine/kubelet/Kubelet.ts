@@ -269,8 +269,17 @@ function podRef(rt: PodRt): EventInput['involvedObject'] {
   return (rt.ref ??= Object.freeze({ kind: 'Pod', namespace: rt.namespace, name: rt.name, uid: rt.uid, apiVersion: 'v1' }));
 }
 
+const fieldPaths = new Map<string, string>();
+const MAX_FIELD_PATHS = 10_000;
+
+/** Spelled out, not spread: a spread plus one more key puts that key in a separate property array. */
 function containerRef(rt: PodRt, c: ContainerRt): EventInput['involvedObject'] {
-  return (c.ref ??= Object.freeze({ ...podRef(rt), fieldPath: `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` }));
+  if (c.ref !== undefined) return c.ref;
+  const pod = podRef(rt);
+  // Shared: every pod of a ReplicaSet has the same container names.
+  const path = `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}`;
+  const fieldPath = internAs(fieldPaths, path, path, MAX_FIELD_PATHS);
+  return (c.ref = Object.freeze({ kind: pod.kind, namespace: pod.namespace, name: pod.name, uid: pod.uid, apiVersion: pod.apiVersion, fieldPath }));
 }
 
 function crashLoopMessage(rt: PodRt, c: ContainerRt): string {
@@ -918,9 +927,9 @@ export class Kubelet implements Controller, KubeletApi {
   private beginStart(rt: PodRt, c: ContainerRt, exited: Instance | undefined, node: Typed<Node>, ctx: ReconcileContext, out: Out, op: Op): void {
     const now = ctx.nowMs;
     if (rt.terminating || rt.terminal) return;
-    const key = (c.backoffKey ??= `${rt.uid}/${c.name}`);
     if (exited && exited.finishedMs !== undefined) {
-      // kuberuntime_manager.go doBackOff.
+      // kuberuntime_manager.go doBackOff. Only restarts need the key: most containers never restart.
+      const key = (c.backoffKey ??= `${rt.uid}/${c.name}`);
       if (this.backoff.isInBackOffSince(key, exited.finishedMs, now)) {
         const delay = this.backoff.get(key);
         out.event(rt, c, 'Warning', 'BackOff', crashLoopMessage(rt, c));
