@@ -40,6 +40,28 @@ describe('Simulation and Writer', () => {
     expect(sim.store.get<Pod>('Pod', 'default', 'b')?.metadata.labels).toEqual({ app: 'web' });
   });
 
+  it('shares the bound spec between siblings bound to one node', () => {
+    const sim = new Simulation({ seed: 1, controllers: [], freezeObjects: true });
+    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web', uid: 'rs-1', controller: true };
+    const child = (name: string) => ({ ...pod(name), metadata: { name, namespace: 'default', ownerReferences: [owner] } });
+    const bind = (p: Typed<Pod>, nodeName: string) => sim.write({ type: 'update', object: { ...p, spec: { ...p.spec, nodeName } } }, 't') as Typed<Pod>;
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => sim.write({ type: 'create', object: child(name) }, 't') as Typed<Pod>);
+    const boundA = bind(a, 'n1'), boundB = bind(b, 'n1'), boundC = bind(c, 'n2');
+    expect(boundB.spec).toBe(boundA.spec);
+    expect(boundC.spec).not.toBe(boundA.spec);
+    expect(boundC.spec).toEqual({ ...a.spec, nodeName: 'n2' });
+  });
+
+  it('keeps the stored metadata stamps on update, in the order a spread copy has', () => {
+    const sim = new Simulation({ seed: 1, controllers: [], freezeObjects: true });
+    const a = sim.write({ type: 'create', object: pod('a', { metadata: { name: 'a', namespace: 'default', labels: { x: '1' } } }) }, 't') as Typed<Pod>;
+    const { uid, creationTimestamp, ...rest } = a.metadata;
+    const updated = sim.write({ type: 'update', object: { ...a, metadata: { ...rest, uid: undefined, deletionTimestamp: 'x', labels: { x: '2' } }, status: { phase: 'Running' } } }, 't') as Typed<Pod>;
+    expect(updated.metadata.uid).toBe(uid);
+    expect(updated.metadata.creationTimestamp).toBe(creationTimestamp);
+    expect(Object.keys(updated.metadata)).toEqual(['name', 'namespace', 'labels', 'resourceVersion', 'uid', 'creationTimestamp']);
+  });
+
   it('rejects duplicates and unknown objects with apiserver texts', () => {
     const sim = new Simulation({ seed: 1, controllers: [] });
     sim.write({ type: 'create', object: pod('a') }, 't');

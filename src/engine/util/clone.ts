@@ -2,8 +2,9 @@
 export function clone<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (let i = 0; i < value.length; i++) out.push(clone(value[i]));
+    // Sized up front: grown by push, a one-element array keeps room for 17 (152 bytes, not 24).
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = clone(value[i]);
     return out as unknown as T;
   }
   const out: Record<string, unknown> = {};
@@ -124,9 +125,11 @@ export function cloneShared<T>(next: T, prev: unknown): T {
       const v = i < pp.length ? cloneShared(next[i], pp[i]) : clone(next[i]);
       if (out === undefined) {
         if (i < pp.length && v === pp[i]) continue;
-        out = pp.slice(0, i);
+        // Sized up front, as in clone.
+        out = new Array(next.length);
+        for (let j = 0; j < i; j++) out[j] = pp[j];
       }
-      out.push(v);
+      out[i] = v;
     }
     if (out !== undefined) return out as T;
     return (next.length === pp.length ? prev : pp.slice(0, next.length)) as T;
