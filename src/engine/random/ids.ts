@@ -34,9 +34,11 @@ export function newUid(rng: Rng): string {
   return chars.join('');
 }
 
+/** Reused by newContainerId: a container id is drawn on every (re)start, and pushing into a fresh array left 64 slots of garbage each time. */
+const containerIdChars = new Array<string>(64);
+
 /** 64 hex chars, like a containerd container id. */
 export function newContainerId(rng: Rng): string {
-  const chars: string[] = [];
-  for (let i = 0; i < 64; i++) chars.push(HEX[rng.int(16)]);
-  return chars.join('');
+  for (let i = 0; i < 64; i++) containerIdChars[i] = HEX[rng.int(16)];
+  return containerIdChars.join('');
 }
