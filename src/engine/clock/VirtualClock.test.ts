@@ -168,6 +168,31 @@ describe('VirtualClock bookkeeping', () => {
     expect(clock.peekDueMs()).toBeUndefined();
     expect(slotCount(clock)).toBe(0);
   });
+
+  it('keeps the slot of a key rescheduled before the next peek, and drops it at the first peek after its last wake-up', () => {
+    const clock = new VirtualClock();
+    clock.schedule('a', 'k', 10);
+    clock.setNow(10);
+    // Fired, rescheduled for the same instant and fired again: released twice before a peek.
+    let fires = 0;
+    clock.forEachDueAt(10, () => {
+      if (++fires === 1) clock.schedule('a', 'k', 10);
+    });
+    expect(fires).toBe(2);
+    expect(slotCount(clock)).toBe(1);
+    expect(clock.peekDueMs()).toBeUndefined();
+    expect(slotCount(clock)).toBe(0);
+    // A new slot for the key is not dropped by the stale listings of the old one.
+    clock.schedule('a', 'k', 20);
+    clock.setNow(20);
+    clock.forEachDueAt(20, () => clock.schedule('a', 'k', 30));
+    expect(clock.peekDueMs()).toBe(30);
+    expect(slotCount(clock)).toBe(1);
+    clock.setNow(30);
+    expect(clock.popDueAt(30).map((t) => t.key)).toEqual(['k']);
+    expect(clock.peekDueMs()).toBeUndefined();
+    expect(slotCount(clock)).toBe(0);
+  });
 });
 
 describe('isoTime', () => {

@@ -39,6 +39,12 @@ export class VirtualClock {
   private readonly heapSlot: Slot[] = [];
   /** target → key → slot. Two string-keyed lookups instead of building `target + key` per call. */
   private readonly slots = new Map<string, Map<string, Slot>>();
+  /**
+   * Slots whose last reference went while nothing was pending, dropped from `slots` at the next peek
+   * unless rescheduled by then: a fired key usually sets its next wake-up at once, and keeping its
+   * slot saves a delete, an allocation and an insert.
+   */
+  private readonly idleSlots: Slot[] = [];
   private pendingTotal = 0;
   /** Timers fired so far (benchmarks compare the engine's cost per event with a bare heap loop). */
   firedCount = 0;
@@ -72,6 +78,7 @@ export class VirtualClock {
   /** Due time of the next live timer, or undefined when none. */
   peekDueMs(): number | undefined {
     this.dropStale();
+    this.dropIdleSlots();
     return this.heapDue.length > 0 ? this.heapDue[0] : undefined;
   }
 
@@ -125,7 +132,19 @@ export class VirtualClock {
   }
 
   private release(slot: Slot): void {
-    if (--slot.refs === 0 && slot.dueMs === NOT_PENDING) this.slots.get(slot.target)!.delete(slot.key);
+    if (--slot.refs === 0 && slot.dueMs === NOT_PENDING) this.idleSlots.push(slot);
+  }
+
+  private dropIdleSlots(): void {
+    const idle = this.idleSlots;
+    for (let i = 0; i < idle.length; i++) {
+      const slot = idle[i];
+      if (slot.refs !== 0 || slot.dueMs !== NOT_PENDING) continue;
+      const byKey = this.slots.get(slot.target)!;
+      // A slot released twice is listed twice; once dropped, its key may hold a new slot.
+      if (byKey.get(slot.key) === slot) byKey.delete(slot.key);
+    }
+    idle.length = 0;
   }
 
   private push(due: number, seq: number, slot: Slot): void {

@@ -98,6 +98,12 @@ export class DeploymentController implements Controller {
   /** Models addReplicaSet/updateReplicaSet/deleteReplicaSet. */
   private keysForReplicaSet(change: WatchChange, view: StoreView): readonly string[] {
     const rs = change.object;
+    const old = change.old;
+    if (change.type === 'modified') {
+      if (old!.metadata.resourceVersion === rs.metadata.resourceVersion) return NO_KEYS;
+      // Most are status writes to a ReplicaSet no Deployment owns, labels kept: settled before allocating.
+      if (!getControllerOf(old!) && !getControllerOf(rs) && deepEqual(old!.metadata.labels ?? {}, rs.metadata.labels ?? {})) return NO_KEYS;
+    }
     const keys = new Set<string>();
     const owning = (obj: KubeObject) => {
       const d = resolveControllerRef(view, obj.metadata.namespace, getControllerOf(obj), 'Deployment');
@@ -114,12 +120,10 @@ export class DeploymentController implements Controller {
       else selecting(rs);
       return [...keys];
     }
-    const old = change.old!;
-    if (old.metadata.resourceVersion === rs.metadata.resourceVersion) return NO_KEYS;
-    const refChanged = !deepEqual(getControllerOf(old), getControllerOf(rs));
-    if (refChanged && getControllerOf(old)) owning(old);
+    const refChanged = !deepEqual(getControllerOf(old!), getControllerOf(rs));
+    if (refChanged && getControllerOf(old!)) owning(old!);
     if (getControllerOf(rs)) owning(rs);
-    else if (refChanged || !deepEqual(old.metadata.labels ?? {}, rs.metadata.labels ?? {})) selecting(rs);
+    else if (refChanged || !deepEqual(old!.metadata.labels ?? {}, rs.metadata.labels ?? {})) selecting(rs);
     return [...keys];
   }
 }

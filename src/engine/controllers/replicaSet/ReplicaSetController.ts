@@ -8,10 +8,10 @@ import { DONE, NO_KEYS } from '../Controller';
 import type { EventInput } from '../../events/EventRecorder';
 import { MAX_OBJECTS } from '../../sim/limits';
 import { deepEqual } from '../../util/clone';
-import { isoTime } from '../../clock/VirtualClock';
+import { isoTime, virtualMsFromIso } from '../../clock/VirtualClock';
 import { Changes } from '../common/changes';
 import { claimObjects, getControllerOf, newControllerRef, resolveControllerRef, withControllerRef, withoutOwnerRef } from '../common/controllerRef';
-import { filterActivePods, isPodActive, isPodAvailable, isPodReady, nextAvailabilityCheckMs, podReadySinceMs } from '../common/pods';
+import { filterActivePods, isPodActive, isPodAvailable, isPodReady, nextAvailabilityCheckMs, podReadyCondition, podReadySinceMs } from '../common/pods';
 import { sortActivePodsWithRanks } from '../common/activePods';
 import { chooseGeneratedName, podFromTemplate } from '../common/podTemplate';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../common/slowStart';
@@ -203,10 +203,10 @@ export class ReplicaSetController implements Controller {
   private tallyFor(view: StoreView, owner: Typed<ReplicaSetLike & KubeObject>, selector: Selector): Tally {
     const book = this.bookFor(view);
     const uid = owner.metadata.uid ?? '';
-    const { basis, templateLabels } = this.basisOf(owner, selector);
+    const { basis, templateLabels, keepsReadyTimes } = this.basisOf(owner, selector);
     let tally = book.tallies.get(uid);
     if (tally && tally.basis === basis && tally.namespace === owner.metadata.namespace) return tally;
-    tally = { basis, namespace: owner.metadata.namespace, selector, templateLabels, activeOwned: 0, matching: 0, fullyLabeled: 0, ready: 0, readySinceMs: [] };
+    tally = { basis, namespace: owner.metadata.namespace, selector, templateLabels, keepsReadyTimes, activeOwned: 0, matching: 0, fullyLabeled: 0, ready: 0, readySinceMs: [], lastLabels: undefined, lastMatch: LabelMatch.None };
     for (const pod of view.controlledBy<Pod>('Pod', owner.metadata.namespace, uid)) {
       replicaSetTestHooks.podVisits++;
       addToTally(tally, pod, 1);
@@ -215,14 +215,15 @@ export class ReplicaSetController implements Controller {
     return tally;
   }
 
-  /** The selector/template-labels identity of a stored owner, cached per object (stored objects never change). */
-  private basisOf(owner: Typed<KubeObject>, selector: Selector): { basis: string; templateLabels: Selector } {
-    // Both inputs live under spec, which status writes share: one entry per spec, not per RS version.
-    const key: object = (owner as { spec?: object }).spec ?? owner;
+  /** The selector/template-labels/minReadySeconds identity of a stored owner, cached per object (stored objects never change). */
+  private basisOf(owner: Typed<ReplicaSetLike & KubeObject>, selector: Selector): Basis {
+    // Every input lives under spec, which status writes share: one entry per spec, not per RS version.
+    const key: object = owner.spec ?? owner;
     let cached = basisCache.get(key);
     if (!cached) {
       const templateLabels = selectorFromSet(this.adapter.template(owner)?.metadata?.labels as Labels | undefined);
-      basisCache.set(key, (cached = { basis: basisKey(selector, templateLabels), templateLabels }));
+      const keepsReadyTimes = (owner.spec?.minReadySeconds ?? 0) > 0;
+      basisCache.set(key, (cached = { basis: basisKey(selector, templateLabels, keepsReadyTimes), templateLabels, keepsReadyTimes }));
     }
     return cached;
   }
@@ -446,6 +447,8 @@ interface Tally {
   readonly namespace: string | undefined;
   readonly selector: Selector;
   readonly templateLabels: Selector;
+  /** Whether readySinceMs is kept: only minReadySeconds reads it, and most ReplicaSets have none. */
+  readonly keepsReadyTimes: boolean;
   /** Active controlled pods. */
   activeOwned: number;
   /** Active controlled pods the selector matches: what claimObjects keeps. */
@@ -454,8 +457,11 @@ interface Tally {
   fullyLabeled: number;
   /** Of those, the Ready ones (also the available ones while minReadySeconds is 0). */
   ready: number;
-  /** When each Ready one became ready (those with a time), ascending: availability under minReadySeconds. */
+  /** When each Ready one became ready (those with a time), ascending: availability under minReadySeconds (empty without keepsReadyTimes). */
   readonly readySinceMs: number[];
+  /** The labels object last matched against the selectors, and the answer. */
+  lastLabels: Labels | undefined;
+  lastMatch: LabelMatch;
 }
 
 interface TallyBook {
@@ -478,27 +484,51 @@ function hasNoLabels(labels: Labels | undefined): boolean {
   return true;
 }
 
-const basisCache = new WeakMap<object, { basis: string; templateLabels: Selector }>();
+interface Basis {
+  readonly basis: string;
+  readonly templateLabels: Selector;
+  readonly keepsReadyTimes: boolean;
+}
 
-function basisKey(selector: Selector, templateLabels: Selector): string {
-  return `${matchesNothing(selector) ? '!' : ''}${selector.toString()}\u0000${templateLabels.toString()}`;
+const basisCache = new WeakMap<object, Basis>();
+
+function basisKey(selector: Selector, templateLabels: Selector, keepsReadyTimes: boolean): string {
+  return `${matchesNothing(selector) ? '!' : ''}${selector.toString()}\u0000${templateLabels.toString()}\u0000${keepsReadyTimes ? 't' : ''}`;
 }
 
 function addToTally(tally: Tally, pod: Typed<Pod>, sign: 1 | -1): void {
   if (pod.metadata.namespace !== tally.namespace || !isPodActive(pod)) return;
   tally.activeOwned += sign;
-  const labels = pod.metadata.labels as Labels | undefined;
-  if (!tally.selector.matches(labels)) return;
+  const match = labelMatch(tally, pod.metadata.labels as Labels | undefined);
+  if (match === LabelMatch.None) return;
   tally.matching += sign;
-  if (tally.templateLabels.matches(labels)) tally.fullyLabeled += sign;
+  if (match === LabelMatch.FullyLabeled) tally.fullyLabeled += sign;
   if (!isPodReady(pod)) return;
   tally.ready += sign;
+  if (!tally.keepsReadyTimes) return;
   const sinceMs = podReadySinceMs(pod);
   if (sinceMs === undefined) return;
   const times = tally.readySinceMs;
   const at = lowerBound(times, sinceMs);
   if (sign > 0) times.splice(at, 0, sinceMs);
   else if (times[at] === sinceMs) times.splice(at, 1);
+}
+
+const enum LabelMatch {
+  None,
+  Selector,
+  FullyLabeled,
+}
+
+/** What the tally's selectors say of these labels; a pod's old and new versions usually share one labels object. */
+function labelMatch(tally: Tally, labels: Labels | undefined): LabelMatch {
+  if (labels !== undefined && labels === tally.lastLabels) return tally.lastMatch;
+  const match = !tally.selector.matches(labels) ? LabelMatch.None : tally.templateLabels.matches(labels) ? LabelMatch.FullyLabeled : LabelMatch.Selector;
+  if (labels !== undefined) {
+    tally.lastLabels = labels;
+    tally.lastMatch = match;
+  }
+  return match;
 }
 
 /** Index of the first element ≥ value in an ascending array. */
@@ -535,9 +565,15 @@ function sameTallyContribution(old: Typed<Pod>, pod: Typed<Pod>): boolean {
   if (old.metadata.labels !== pod.metadata.labels || old.metadata.namespace !== pod.metadata.namespace) return false;
   if (getControllerOf(old)?.uid !== getControllerOf(pod)?.uid) return false;
   if (isPodActive(old) !== isPodActive(pod)) return false;
-  const ready = isPodReady(pod);
-  if (ready !== isPodReady(old)) return false;
-  return !ready || podReadySinceMs(old) === podReadySinceMs(pod);
+  const readyCondition = podReadyCondition(pod);
+  const oldReadyCondition = podReadyCondition(old);
+  const ready = readyCondition?.status === 'True';
+  if (ready !== (oldReadyCondition?.status === 'True')) return false;
+  if (!ready) return true;
+  // The same timestamp text is the same time, without parsing it twice.
+  const since = readyCondition!.lastTransitionTime;
+  const oldSince = oldReadyCondition!.lastTransitionTime;
+  return since === oldSince || virtualMsFromIso(since) === virtualMsFromIso(oldSince);
 }
 
 function tallyChange(book: TallyBook, pod: Typed<Pod>, sign: 1 | -1): void {
