@@ -20,6 +20,7 @@ const setupStart = performance.now();
 const cluster = createCluster({ seed: 1, nodes: nodesFor(nodeCount, podCount) });
 cluster.apply(manifestFor(podCount, crashShare));
 const setupMs = performance.now() - setupStart;
+console.error(`progress: setup done in ${Math.round(setupMs)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
 
 // Probe ticks the kubelet represented (run, or skipped analytically while steady): the timer events
 // a tick-by-tick simulation would fire, which is what the floor loop is given.
@@ -34,6 +35,8 @@ for (let t = 0; t < simSeconds * 1000; t += stepMs) {
   cluster.sim.takeDiff();
   cluster.sim.events.takeFresh();
   sampleHeap();
+  // Progress on stderr, so a run that dies (out of memory under a heap cap) still says how far it got.
+  if ((t + stepMs) % 300_000 === 0) console.error(`progress: ${(t + stepMs) / 1000} s simulated in ${Math.round(performance.now() - runStart)} ms, heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
 }
 sampleHeap();
 const runMs = performance.now() - runStart;

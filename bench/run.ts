@@ -21,13 +21,18 @@ interface Row { name: string; figure: string; target: string; verdict: 'pass' | 
 const rows: Row[] = [];
 const notes: string[] = [];
 
+/** The last progress line a case printed (engineCase reports every 5 simulated minutes). */
+let lastProgress: string | undefined;
+
 function runJson(script: string, scriptArgs: (string | number)[], nodeFlags: string[] = []): Record<string, unknown> | undefined {
   // `node --import tsx` (not the tsx CLI, which re-spawns node and drops flags such as --expose-gc).
   const heapFlags = nodeFlags.some((f) => f.startsWith('--max-old-space-size')) ? [] : ['--max-old-space-size=6144'];
   const result = spawnSync(process.execPath, [...heapFlags, ...nodeFlags, '--import', 'tsx', path.join('bench', script), ...scriptArgs.map(String)], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const line = result.stdout.trim().split('\n').pop();
+  lastProgress = result.stderr.split('\n').filter((l) => l.startsWith('progress: ')).pop()?.slice('progress: '.length);
   if (result.status !== 0 || !line) {
-    notes.push(`${script} ${scriptArgs.join(' ')} failed: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`);
+    const cause = /heap out of memory|ineffective mark-compacts/i.test(result.stderr) ? 'ran out of heap' : (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
+    notes.push(`${script} ${scriptArgs.join(' ')} ${nodeFlags.join(' ')} failed: ${cause}${lastProgress ? ` (last progress: ${lastProgress})` : ''}`);
     return undefined;
   }
   console.log(`  ${script} ${scriptArgs.join(' ')} → ${line}`);
@@ -43,18 +48,38 @@ const sizes = quick
 const simSeconds = quick ? 600 : 3600;
 console.log(`Engine speed (${simSeconds} simulated seconds each):`);
 const speed = new Map<number, Record<string, unknown>>();
+// The 150,000-pod case must fit in 1.5 GB: it runs with V8's old space capped so that old plus
+// young generation stay under it (a sampled peak without a cap only shows how lazily V8 collects).
+const HEAP_CAP_MIB = 1400;
 for (const [nodes, pods] of sizes) {
-  const r = runJson('engineCase.ts', [nodes, pods, simSeconds], ['--expose-gc']);
+  const capped = pods === 150000;
+  const flags = capped ? ['--expose-gc', `--max-old-space-size=${HEAP_CAP_MIB}`] : ['--expose-gc'];
+  const name = `${nodes} nodes / ${pods.toLocaleString('en')} pods, 1 simulated hour`;
+  const target = pods === 3000 ? 1000 : pods === 150000 ? 100 : undefined;
+  const targetText = target ? `≥ ${target}×${capped ? ', heap < 1.5 GB' : ''}` : '—';
+  let r = runJson('engineCase.ts', [nodes, pods, simSeconds], flags);
+  if (!r && capped) {
+    rows.push({ name: `${name}, old space capped at ${HEAP_CAP_MIB} MiB`, figure: `does not fit: ran out of heap${lastProgress ? ` (last progress: ${lastProgress})` : ''}`, target: targetText, verdict: 'FAIL' });
+    // The same run without the cap, for its speed and how much it holds.
+    r = runJson('engineCase.ts', [nodes, pods, simSeconds], ['--expose-gc']);
+    if (!r) continue;
+    speed.set(pods, r);
+    rows.push({ name: `${name}, heap not capped`, figure: speedFigure(r), target: '—', verdict: 'info' });
+    continue;
+  }
   if (!r) continue;
   speed.set(pods, r);
   const simPerWall = r.simPerWall as number;
-  const target = pods === 3000 ? 1000 : pods === 150000 ? 100 : undefined;
   rows.push({
-    name: `${nodes} nodes / ${pods.toLocaleString('en')} pods, 1 simulated hour`,
-    figure: `${simPerWall.toLocaleString('en')}× real time, peak heap ${r.peakHeapMB} MB sampled (live ${r.liveHeapMB} MB after a full GC at the end), ${Number(r.timerEvents).toLocaleString('en')} timers fired for ${Number(r.probeTicks ?? 0).toLocaleString('en')} probe ticks (setup ${r.setupMs} ms)`,
-    target: target ? `≥ ${target}×${pods === 150000 ? ', heap < 1.5 GB' : ''}` : '—',
-    verdict: target ? verdict(simPerWall >= target && (pods !== 150000 || (r.peakHeapMB as number) < 1500)) : 'info',
+    name: capped ? `${name}, old space capped at ${HEAP_CAP_MIB} MiB` : name,
+    figure: speedFigure(r),
+    target: targetText,
+    verdict: target ? verdict(simPerWall >= target && (!capped || (r.peakHeapMB as number) < 1500)) : 'info',
   });
+}
+
+function speedFigure(r: Record<string, unknown>): string {
+  return `${(r.simPerWall as number).toLocaleString('en')}× real time, peak heap ${r.peakHeapMB} MB sampled (live ${r.liveHeapMB} MB after a full GC at the end), ${Number(r.timerEvents).toLocaleString('en')} timers fired for ${Number(r.probeTicks ?? 0).toLocaleString('en')} probe ticks (setup ${r.setupMs} ms)`;
 }
 
 // 2. The floor: the same timer events through a bare heap loop, at 30,000 pods (or the largest run).
@@ -141,7 +166,13 @@ with an httpGet liveness and readiness probe every 10 s; 10 % of the pods probe 
 answers with 404, so they are killed after three failures and crash-loop with the kubelet's
 back-off (10 s doubling to 300 s), re-synced every 10–15 s while they wait, as the real pod worker
 does. "Setup" is the apply plus creating and scheduling every pod; the speed figure is the
-simulated hour after it.
+simulated hour after it. The 150,000-pod case runs with V8's old space capped at ${HEAP_CAP_MIB} MiB, so
+old and young generation together stay under the 1.5 GB target: finishing at all is the heap check,
+and the speed is what the engine manages inside it (a run without a cap is faster, because V8 then
+lets garbage pile up to several GB before collecting). The hour's first minutes cost the most: every
+pod starts at once (sandbox, image pull, container start, the first status writes and events, all
+kept while the spam filter's burst lasts) and the crash-looping ones run through their shortest
+back-offs.
 
 ## Where the cost goes, and why it grows with events
 
@@ -159,11 +190,19 @@ simulated hour after it.
 - **Crash loops**: the pod worker's back-off re-syncs (every 10–15 s of a 5-minute back-off) and a
   failing liveness probe's ticks below its threshold are skipped when all they would do is emit an
   event the spam filter drops; the kubelet predicts the filter and hands those events to the
-  recorder later with their own times. A crash-looping pod now costs ~7 wake-ups per restart.
+  recorder later with their own times. The first failing tick of each new container and the
+  readiness worker turning to failure in back-off are replayed the same way, so a crash-looping pod
+  wakes only where something happens: ~4.5 wake-ups per restart (restart, relist, killing tick,
+  exit, the odd kept BackOff event), and a healthy pod four to start.
 - **Events** are client-go aggregated and spam-filtered in exact LRUs, one correlator per source
   with client-go's 4,096 entries (each kubelet has its own, as in a real cluster), so correlator
-  memory grows with the pods (~1.6 KB each, kept per object until a correlator fills); stored
-  events expire after 1 h and are capped at 50,000.
+  memory grows with the pods (~0.7 KB each: one exactly sized array per object holds its aggregate,
+  observed and spam entries until a correlator fills; messages are shared); stored events expire
+  after 1 h and are capped at 50,000.
+- **Memory per pod** (30,000 pods after 15 simulated minutes): ~7.5 KB. Stored objects share
+  every unchanged part with the previous version and their siblings, arrays are copied at their
+  exact size (grown by push, V8 keeps room for 17), and nothing is deleted from a stored object
+  (that makes V8 turn it into a hash table).
 - What remains is per event: status writes, probe attempts that change something, restarts, and
   garbage collection (15–20 % at 30,000 pods and more).
 `;
