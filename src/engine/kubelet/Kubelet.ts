@@ -201,6 +201,7 @@ interface PodRt {
    */
   readonly jitterSeed: number;
   retryDraws: number;
+  /** Both seeds kept as int32 (`| 0`): a small integer, where a uint32 would be a boxed number; uniformAt takes either. */
   readonly drawSeed: number;
   draws: number;
   /** Admission order: pods due at the same instant are handled in it (timerKeyRank). */
@@ -311,7 +312,7 @@ const podStream = {
 };
 const podStreamRng: Rng = {
   get seed() {
-    return podStream.rt!.drawSeed;
+    return podStream.rt!.drawSeed >>> 0;
   },
   next: () => podStream.next(),
   int: (maxExclusive) => (maxExclusive <= 0 ? 0 : Math.floor(podStream.next() * maxExclusive)),
@@ -602,13 +603,21 @@ export class Kubelet implements Controller, KubeletApi {
           seenRunning: false,
           seenTerminated: false,
           seenStartedMs: 0,
+          // Set for nearly every container: in the literal, not in a separate slack-padded property array.
+          ref: undefined,
+          current: undefined,
+          reason: undefined,
+          manualReadinessAtMs: undefined,
         });
       }
     }
     const rt: PodRt = {
       uid, namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name, nodeName: node.metadata.name,
       addedMs: ctx.nowMs, containers: containers.slice(), pod, queue: NO_OPS, syncPending: false, statusDirty: false, terminal: false, deleteSent: false, frozen: false, coalesced: 0,
-      jitterSeed: forkSeed(ctx.rng.seed, 'pod-worker-retry:' + uid), retryDraws: 0, drawSeed: forkSeed(ctx.rng.seed, 'pod-worker:' + uid), draws: 0, rank: this.admitted++,
+      jitterSeed: forkSeed(ctx.rng.seed, 'pod-worker-retry:' + uid) | 0, retryDraws: 0, drawSeed: forkSeed(ctx.rng.seed, 'pod-worker:' + uid) | 0, draws: 0, rank: this.admitted++,
+      // Set for nearly every pod: in the literal, not in a separate slack-padded property array.
+      logVars: undefined, podIp: undefined, ipIndex: undefined, sandboxMs: undefined, running: undefined, syncAtMs: undefined, published: undefined,
+      lastWrittenRv: undefined, observed: undefined, gateway: undefined, publishedFrom: undefined, pendingDueMs: undefined, ref: undefined,
     };
     this.pods.set(uid, rt);
     this.byName.set(`${rt.namespace}/${rt.name}`, uid);
@@ -1026,7 +1035,7 @@ export class Kubelet implements Controller, KubeletApi {
     const instance: Instance = {
       id, attempt, image: image.ref!.normalized, imageId: imageIdOf(image.ref!), startedMs: now, program, logs,
       memLimitBytes: effectiveLimit, cpuLimitMilli: quantityMilli(c.spec.resources?.limits?.cpu),
-      endAtMs: endsByOom ? oomAt : exitAt, endsByOom, specKey: c.specKey,
+      endAtMs: endsByOom ? oomAt : exitAt, endsByOom, specKey: c.specKey, view: undefined,
     };
     if (c.current) c.previous = c.current;
     c.current = instance;

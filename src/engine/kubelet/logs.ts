@@ -48,30 +48,54 @@ interface Requests {
   readonly templates: readonly LogLine[];
 }
 
+interface ProgramEntry {
+  readonly kind: 'program';
+  readonly lines: readonly TimedLine[];
+  readonly upToOffsetMs: number;
+}
+
 type Entry =
   | { readonly kind: 'line'; readonly atMs: number; readonly stream: 'stdout' | 'stderr'; readonly text: string; readonly template: boolean; readonly perWorker: boolean; readonly signal?: number }
   | Requests
-  | { readonly kind: 'program'; readonly lines: readonly TimedLine[]; readonly upToOffsetMs: number }
+  | ProgramEntry
   | { readonly kind: 'periodic'; readonly p: PeriodicLines }
   /** Image templates printed together (a stop sequence), kept by reference; one entry per line in the bound. */
   | { readonly kind: 'templates'; readonly atMs: number; readonly lines: readonly LogLine[]; readonly signal?: number };
+
+/**
+ * Whole-program entries, shared by every buffer of a program's instances: entries hold no start
+ * time and are never mutated, and pooled programs share their lines.
+ */
+const wholeProgramEntries = new WeakMap<readonly TimedLine[], ProgramEntry>();
+
+function wholeProgramEntry(lines: readonly TimedLine[]): ProgramEntry {
+  let entry = wholeProgramEntries.get(lines);
+  if (entry === undefined) wholeProgramEntries.set(lines, (entry = Object.freeze({ kind: 'program', lines, upToOffsetMs: Infinity })));
+  return entry;
+}
 
 function sameRequest(a: RequestInfo, path: string, status: number, bytes: number, port: number, client: string, userAgent: string): boolean {
   return a.path === path && a.status === status && a.bytes === bytes && a.port === port && a.client === client && a.userAgent === userAgent;
 }
 
 const MAX_REQUEST_INFOS = 10_000;
-const requestInfos = new Map<string, RequestInfo>();
+/** Each request record as the one-request list a record of requests starts with (lists are never mutated). */
+const requestInfos = new Map<string, readonly [RequestInfo]>();
 
 /** Request records are immutable: the pods of a node probed on the same path share one. */
 function requestInfo(path: string, status: number, bytes: number, port: number, client: string, userAgent: string): RequestInfo {
+  return requestOnly(path, status, bytes, port, client, userAgent)[0];
+}
+
+/** `[requestInfo(…)]`, shared too: most records of requests hold one probe's requests. */
+function requestOnly(path: string, status: number, bytes: number, port: number, client: string, userAgent: string): readonly [RequestInfo] {
   const key = `${path}\0${status}\0${bytes}\0${port}\0${client}\0${userAgent}`;
-  let info = requestInfos.get(key);
-  if (info === undefined) {
+  let list = requestInfos.get(key);
+  if (list === undefined) {
     if (requestInfos.size >= MAX_REQUEST_INFOS) requestInfos.clear();
-    requestInfos.set(key, (info = { path, status, bytes, port, client, userAgent }));
+    requestInfos.set(key, (list = Object.freeze([{ path, status, bytes, port, client, userAgent }] as const)));
   }
-  return info;
+  return list;
 }
 
 export interface RenderedLine {
@@ -91,7 +115,7 @@ export class LogBuffer {
   /** Lines from the program model, with offsets from the process start. */
   addProgramLines(lines: readonly TimedLine[], upToOffsetMs = Infinity): void {
     // Kept by reference: programs are immutable and shared.
-    if (lines.length > 0) this.push({ kind: 'program', lines, upToOffsetMs });
+    if (lines.length > 0) this.push(upToOffsetMs === Infinity ? wholeProgramEntry(lines) : { kind: 'program', lines, upToOffsetMs });
   }
 
   addPeriodic(p: PeriodicLines): void {
@@ -150,7 +174,7 @@ export class LogBuffer {
         }
       }
     }
-    this.push({ kind: 'requests', startMs: atMs, periodMs: 0, count: 1, fill: 1, firstConn: conn, reqs: [requestInfo(path, status, bytes, port, client, userAgent)], templates });
+    this.push({ kind: 'requests', startMs: atMs, periodMs: 0, count: 1, fill: 1, firstConn: conn, reqs: requestOnly(path, status, bytes, port, client, userAgent), templates });
   }
 
   /** Every line up to `untilMs` (the instance's end or now), oldest first. */

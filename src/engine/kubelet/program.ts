@@ -542,24 +542,27 @@ export function fileAt(p: Program, path: string, t: number, overrides?: Readonly
  * constant on [t, nextChangeAfterMs(t)), which is what lets the kubelet skip steady probe ticks.
  */
 export function nextChangeAfterMs(p: Program, t: number): number {
+  // Called on every coalescing decision: a plain helper, not a closure per call.
   let next = Infinity;
-  const consider = (x: number | undefined) => {
-    if (x !== undefined && x > t && x < next) next = x;
-  };
   if (p.server) {
     const from = p.server.listenFromMs;
-    consider(from);
+    next = earliestAfter(from, t, next);
     for (const r of p.server.spec.routes) {
-      if (r.fromMs !== undefined) consider(from + r.fromMs);
-      if (r.untilMs !== undefined) consider(from + r.untilMs);
+      if (r.fromMs !== undefined) next = earliestAfter(from + r.fromMs, t, next);
+      if (r.untilMs !== undefined) next = earliestAfter(from + r.untilMs, t, next);
     }
   }
-  for (const l of p.listens) consider(l.fromMs);
-  consider(p.readyAfterMs);
-  consider(p.health?.failsAfterMs);
-  consider(p.exitAtMs);
-  for (const f of p.fileOps) consider(f.atMs);
+  for (const l of p.listens) next = earliestAfter(l.fromMs, t, next);
+  next = earliestAfter(p.readyAfterMs, t, next);
+  next = earliestAfter(p.health?.failsAfterMs, t, next);
+  next = earliestAfter(p.exitAtMs, t, next);
+  for (const f of p.fileOps) next = earliestAfter(f.atMs, t, next);
   return next;
+}
+
+/** `x` when it falls after `t` and before `next`, else `next`. */
+function earliestAfter(x: number | undefined, t: number, next: number): number {
+  return x !== undefined && x > t && x < next ? x : next;
 }
 
 /** Stands in for the pod name while compiling a program that may be shared. */

@@ -102,7 +102,8 @@ export interface ContainerHistory {
 const NO_LIMITS: ContainerTimeline['limits'] = Object.freeze({ memoryBytes: undefined, cpuMilli: undefined });
 
 export function newContainerHistory(limits: ContainerTimeline['limits']): ContainerHistory {
-  return { limits: limits.memoryBytes === undefined && limits.cpuMilli === undefined ? NO_LIMITS : limits };
+  // bands and probes are soon set: in the literal, not in a separate slack-padded property array.
+  return { bands: undefined, probes: undefined, limits: limits.memoryBytes === undefined && limits.cpuMilli === undefined ? NO_LIMITS : limits };
 }
 
 export function recordRestart(h: ContainerHistory, atMs: number, restartCount: number): void {
