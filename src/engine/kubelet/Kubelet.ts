@@ -283,6 +283,11 @@ function containerRef(rt: PodRt, c: ContainerRt): EventInput['involvedObject'] {
   return (c.ref = Object.freeze({ kind: pod.kind, namespace: pod.namespace, name: pod.name, uid: pod.uid, apiVersion: pod.apiVersion, fieldPath }));
 }
 
+/** prober.go's Unhealthy event text for a failed or errored attempt. */
+function unhealthyMessage(type: ProbeSpec['type'], attempt: ProbeAttempt): string {
+  return `${PROBE_LABEL[type]} probe ${attempt.result === 'error' ? 'errored' : 'failed'}: ${attempt.output}`;
+}
+
 function crashLoopMessage(rt: PodRt, c: ContainerRt): string {
   return (c.crashLoopMessage ??= `Back-off restarting failed container ${c.name} in pod ${formatPod(rt)}`);
 }
@@ -1291,8 +1296,7 @@ export class Kubelet implements Controller, KubeletApi {
     if (result.attempt) {
       const a = result.attempt;
       recordProbe(c.timeline, now, w.spec.type, a.result, a.output);
-      if (a.result === 'failure') out.event(rt, c, 'Warning', 'Unhealthy', `${PROBE_LABEL[w.spec.type]} probe failed: ${a.output}`);
-      else if (a.result === 'error') out.event(rt, c, 'Warning', 'Unhealthy', `${PROBE_LABEL[w.spec.type]} probe errored: ${a.output}`);
+      if (a.result !== 'success') out.event(rt, c, 'Warning', 'Unhealthy', unhealthyMessage(w.spec.type, a));
     }
     if (!result.changed) return;
     if ((w.spec.type === 'liveness' || w.spec.type === 'startup') && w.result === 'failure') this.requestSync(rt, now);
@@ -1429,7 +1433,7 @@ export class Kubelet implements Controller, KubeletApi {
       if (spamAccepts(bucket, atMs)) break;
       last = atMs;
     }
-    if (last !== undefined) rt.unhealthyMessage = `${PROBE_LABEL[w.spec.type]} probe failed: ${attempt.output}`;
+    if (last !== undefined) rt.unhealthyMessage = unhealthyMessage(w.spec.type, attempt);
     return last;
   }
 

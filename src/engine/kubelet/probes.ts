@@ -213,11 +213,7 @@ export class ProbeWorker {
 
   /** A coalesced tick: what doProbe does with a success attempt that leaves the visible result at success. */
   replaySuccess(): void {
-    if (this.lastResult === 'success') this.resultRun++;
-    else {
-      this.lastResult = 'success';
-      this.resultRun = 1;
-    }
+    this.countResult('success');
   }
 
   /** A coalesced tick while the container is not running: what doProbe does then (the result turns to failure). */
@@ -232,9 +228,14 @@ export class ProbeWorker {
 
   /** A coalesced tick: what doProbe does with a failure attempt that does not reach failureThreshold. */
   replayFailure(): void {
-    if (this.lastResult === 'failure') this.resultRun++;
+    this.countResult('failure');
+  }
+
+  /** Counts an attempt's result into the run of identical results the thresholds look at. */
+  private countResult(result: 'success' | 'failure'): void {
+    if (this.lastResult === result) this.resultRun++;
     else {
-      this.lastResult = 'failure';
+      this.lastResult = result;
       this.resultRun = 1;
     }
   }
@@ -284,11 +285,7 @@ export class ProbeWorker {
     }
     const attempt = input.attempt();
     if (attempt.result === 'error') return { attempt, changed };
-    if (this.lastResult === attempt.result) this.resultRun++;
-    else {
-      this.lastResult = attempt.result;
-      this.resultRun = 1;
-    }
+    this.countResult(attempt.result);
     if ((attempt.result === 'failure' && this.resultRun < this.spec.failureThreshold) || (attempt.result === 'success' && this.resultRun < this.spec.successThreshold)) {
       return { attempt, changed };
     }
