@@ -19,6 +19,8 @@
  * Pure: no DOM, no clock, no randomness.
  */
 
+import { internMade } from '../util/intern';
+
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 export interface Quantity {
@@ -386,12 +388,7 @@ const MAX_INT64_FACTORS = 18;
  */
 export function parseQuantity(text: string): Quantity {
   // Quantities are immutable, so one parse serves every pod of a template (errors are not kept).
-  const hit = parsedQuantities.get(text);
-  if (hit !== undefined) return hit;
-  const q = parseQuantityUncached(text);
-  if (parsedQuantities.size >= PARSED_QUANTITIES_MAX) parsedQuantities.clear();
-  parsedQuantities.set(text, q);
-  return q;
+  return internMade(parsedQuantities, text, parseQuantityUncached, PARSED_QUANTITIES_MAX);
 }
 
 /** Spellings parsed so far; past the bound the memo starts over. */

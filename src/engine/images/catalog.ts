@@ -4,6 +4,7 @@
  * outcome on its own: a probe fails or a container is OOMKilled because of how these behaviours
  * meet the pod spec and the kubelet's rules. Unknown images get DEFAULT_IMAGE.
  */
+import { internMade } from '../util/intern';
 import { familiarName, parseImageReference, type ImageReference } from './reference';
 
 /** A log line template. Placeholders: ${ts:go|clf|redis|apache|iso}, ${client}, ${path}, ${status},
@@ -474,12 +475,7 @@ const resolved = new Map<string, ResolvedImage>();
  * Results are immutable and shared: every container of a ReplicaSet holds the same one.
  */
 export function resolveImage(image: string): ResolvedImage {
-  let r = resolved.get(image);
-  if (r === undefined) {
-    if (resolved.size >= MAX_RESOLVED) resolved.clear();
-    resolved.set(image, (r = resolveImageUncached(image)));
-  }
-  return r;
+  return internMade(resolved, image, resolveImageUncached, MAX_RESOLVED);
 }
 
 function resolveImageUncached(image: string): ResolvedImage {

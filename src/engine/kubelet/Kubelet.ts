@@ -24,7 +24,7 @@ import type { Action } from '../sim/actions';
 import type { StoreView } from '../store/ObjectStore';
 import type { WatchChange } from '../store/ObjectsDiff';
 import { deepEqual } from '../util/clone';
-import { internAs } from '../util/intern';
+import { internAs, internMade } from '../util/intern';
 import { goDuration } from '../util/duration';
 import { Backoff } from './backoff';
 import { formatTimestamp, LogBuffer, type LogVars } from './logs';
@@ -425,6 +425,7 @@ function specKeyOf(c: Container): string {
 }
 
 const NO_OPS: Op[] = [];
+const MAX_PROBE_SPEC_SETS = 1_000;
 
 const requestLogs = new WeakMap<object, readonly LogLine[] | null>();
 
@@ -634,12 +635,7 @@ export class Kubelet implements Controller, KubeletApi {
   private probeSpecsOf(c: Container): readonly ProbeSpec[] {
     if (!c.startupProbe && !c.livenessProbe && !c.readinessProbe) return [];
     const key = JSON.stringify([c.startupProbe ?? null, c.livenessProbe ?? null, c.readinessProbe ?? null, c.ports ?? null]);
-    let specs = this.probeSpecs.get(key);
-    if (!specs) {
-      if (this.probeSpecs.size >= 1_000) this.probeSpecs.clear();
-      this.probeSpecs.set(key, (specs = containerProbes(c)));
-    }
-    return specs;
+    return internMade(this.probeSpecs, key, () => containerProbes(c), MAX_PROBE_SPEC_SETS);
   }
 
   private forget(rt: PodRt): void {

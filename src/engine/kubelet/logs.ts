@@ -6,6 +6,7 @@
  */
 import { EPOCH_MS } from '../clock/VirtualClock';
 import type { LogLine } from '../images/catalog';
+import { internMade } from '../util/intern';
 import type { PeriodicLines, TimedLine } from './shell';
 
 /** Entries kept per container instance; the oldest go first (the kubelet rotates at 10Mi × 5). */
@@ -90,12 +91,7 @@ function requestInfo(path: string, status: number, bytes: number, port: number, 
 /** `[requestInfo(…)]`, shared too: most records of requests hold one probe's requests. */
 function requestOnly(path: string, status: number, bytes: number, port: number, client: string, userAgent: string): readonly [RequestInfo] {
   const key = `${path}\0${status}\0${bytes}\0${port}\0${client}\0${userAgent}`;
-  let list = requestInfos.get(key);
-  if (list === undefined) {
-    if (requestInfos.size >= MAX_REQUEST_INFOS) requestInfos.clear();
-    requestInfos.set(key, (list = Object.freeze([{ path, status, bytes, port, client, userAgent }] as const)));
-  }
-  return list;
+  return internMade(requestInfos, key, () => Object.freeze([{ path, status, bytes, port, client, userAgent }] as const), MAX_REQUEST_INFOS);
 }
 
 export interface RenderedLine {

@@ -7,6 +7,7 @@
  */
 import type { Container } from '../api/types';
 import { BUSYBOX_APPLETS, GNU_USERLAND, type BinarySpec, type HttpRoute, type ImageEntry, type LogLine, type ResolvedImage, type ServerSpec, type StopSpec } from '../images/catalog';
+import { internMade } from '../util/intern';
 import { behaviourOverrides, type BehaviourOverrides } from './annotations';
 import { runArgv, runScript, type FileOp, type PeriodicLines, type ScriptResult, type ShellContext, type TimedLine } from './shell';
 
@@ -578,15 +579,13 @@ const MAX_SHARED_PROGRAMS = 1_000;
 export function compileProgramPooled(cache: Map<string, Program | null>, input: ProgramInput): Program {
   const c = input.container;
   const key = JSON.stringify([input.image.ref?.normalized ?? input.image, input.image.version, c.name, c.command ?? null, c.args ?? null, c.env ?? null, c.ports ?? null, input.annotations ?? null]);
-  let shared = cache.get(key);
-  if (shared === undefined) {
+  // null: this program's data names the pod or the clock, so each container compiles its own.
+  const shared = internMade(cache, key, () => {
     let dated = false;
     const p = compileProgram({ ...input, podName: HOST_SENTINEL, formatDate: (offsetMs) => ((dated = true), input.formatDate(offsetMs)) });
     const data = JSON.stringify({ ...p, env: { ...p.env, HOSTNAME: '' }, shell: null });
-    shared = dated || data.includes(HOST_SENTINEL) ? null : p;
-    if (cache.size >= MAX_SHARED_PROGRAMS) cache.clear();
-    cache.set(key, shared);
-  }
+    return dated || data.includes(HOST_SENTINEL) ? null : p;
+  }, MAX_SHARED_PROGRAMS);
   return shared ?? compileProgram(input);
 }
 

@@ -5,7 +5,7 @@
  */
 
 import { clone } from '../util/clone';
-import { internAs } from '../util/intern';
+import { internMade } from '../util/intern';
 
 const MAX_ITEMS = 300;
 
@@ -66,14 +66,11 @@ interface ProbeKind {
   readonly message: string;
 }
 
+/** Histories hold their kinds by reference, so a table starting over only stops sharing. */
 const MAX_KINDS = 10_000;
 const bandKinds = new Map<string, BandKind>();
 const probeKinds = new Map<string, ProbeKind>();
 
-/** Histories hold their kinds by reference, so the table starting over only stops sharing. */
-function intern<K>(table: Map<string, K>, key: string, make: () => K): K {
-  return table.get(key) ?? internAs(table, key, make(), MAX_KINDS);
-}
 
 /** Band records: [kind, fromMs] pairs; a band lasts until the next one starts (the last is open). */
 const BAND_STRIDE = 2;
@@ -179,7 +176,7 @@ export function recordBand(h: ContainerHistory, atMs: number, state: StateBand['
     const last = bands[bands.length - BAND_STRIDE] as BandKind;
     if (last.state === state && last.reason === reason && last.ready === ready) return;
   }
-  const kind = intern(bandKinds, `${state}\0${reason ?? ''}\0${reason === undefined}\0${ready}`, () => (reason === undefined ? { state, ready } : { state, reason, ready }));
+  const kind = internMade(bandKinds, `${state}\0${reason ?? ''}\0${reason === undefined}\0${ready}`, () => (reason === undefined ? { state, ready } : { state, reason, ready }), MAX_KINDS);
   h.bands = appendRecord(bands, BAND_STRIDE, [kind, atMs]);
 }
 
@@ -206,6 +203,6 @@ export function recordProbe(h: ContainerHistory, atMs: number, type: ProbeRun['t
       break;
     }
   }
-  const kind = intern(probeKinds, `${type}\0${outcome}\0${message}`, () => ({ type, outcome, message }));
+  const kind = internMade(probeKinds, `${type}\0${outcome}\0${message}`, () => ({ type, outcome, message }), MAX_KINDS);
   h.probes = appendRecord(runs, RUN_STRIDE, [kind, atMs, 0, 1]);
 }

@@ -11,3 +11,12 @@ export function internAs<V>(table: Map<string, V>, key: string, value: V, max: n
   table.set(key, value);
   return value;
 }
+
+/**
+ * internAs with the value made from the key only on a miss (memos of immutable results: parses,
+ * compiled data). Pass a function of the key where there is one: hits then allocate nothing.
+ */
+export function internMade<V>(table: Map<string, V>, key: string, make: (key: string) => V, max: number): V {
+  const kept = table.get(key);
+  return kept !== undefined ? kept : internAs(table, key, make(key), max);
+}
